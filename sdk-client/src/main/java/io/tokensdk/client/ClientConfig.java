@@ -1,0 +1,293 @@
+package io.tokensdk.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Proxy;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one immutable configuration of a client, built with {@link #builder(String)} in the manner of OkHttp's
+ * {@code OkHttpClient.Builder}. Clients built from the same configuration share one connection pool.
+ *
+ * <p>Defaults: connect timeout 10 s, read and write timeouts 30 s, call deadline 60 s (retries included),
+ * {@link RetryPolicy#DEFAULT} (3 attempts, 200 ms to 2 s backoff with jitter), the JVM's default trust, no client
+ * certificate, no proxy, no HTTP log, user agent {@code tokensdk-java/<version>}.
+ */
+public final class ClientConfig {
+  /** The SDK version, as the user agent reports it. */
+  public static final String SDK_VERSION = readVersion();
+
+  private final HttpUrl baseUrl;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration writeTimeout;
+  private final Duration callDeadline;
+  private final RetryPolicy retryPolicy;
+  private final String apiKey;
+  private final String userAgent;
+  private final CallListener listener;
+  private final HttpLog httpLog;
+  private final OkHttpClient httpClient;
+
+  private ClientConfig(Builder b) {
+    this.baseUrl = b.baseUrl;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.writeTimeout = b.writeTimeout;
+    this.callDeadline = b.callDeadline;
+    this.retryPolicy = b.retryPolicy;
+    this.apiKey = b.apiKey;
+    this.userAgent = b.userAgent;
+    this.listener = b.listener;
+    this.httpLog = b.httpLog;
+    this.httpClient = buildHttpClient(b);
+  }
+
+  /**
+   * A builder for a server at {@code baseUrl}: scheme, host, port and the spec's base path, e.g.
+   * {@code https://tsp.example.com/tsp/trapi/v1.0}. Operation paths are appended to it.
+   */
+  public static Builder builder(String baseUrl) {
+    return new Builder(baseUrl);
+  }
+
+  /** The base URL that operation paths are appended to. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** Connect timeout of each attempt. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** Read timeout of each attempt: the longest silence while waiting for or reading the answer. */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** Write timeout of each attempt. */
+  public Duration writeTimeout() {
+    return writeTimeout;
+  }
+
+  /** The overall deadline of a call, retries and backoff included. */
+  public Duration callDeadline() {
+    return callDeadline;
+  }
+
+  /** The retry policy. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** The COF API key sent as {@code authorization: APIKEY <key>}, or null. */
+  String apiKey() {
+    return apiKey;
+  }
+
+  /** The User-Agent header. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** The attempt listener. */
+  public CallListener listener() {
+    return listener;
+  }
+
+  /** The HTTP log, or null when logging is off. */
+  public HttpLog httpLog() {
+    return httpLog;
+  }
+
+  OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  @Override
+  public String toString() {
+    return "ClientConfig{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***") + ", retryPolicy="
+        + retryPolicy.maxAttempts() + " attempts, callDeadline=" + callDeadline + "}";
+  }
+
+  private static OkHttpClient buildHttpClient(Builder b) {
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .connectTimeout(b.connectTimeout)
+        .readTimeout(b.readTimeout)
+        .writeTimeout(b.writeTimeout)
+        // The SDK counts and bounds every attempt itself; OkHttp's silent retry would hide attempts from both.
+        .retryOnConnectionFailure(false)
+        .followRedirects(false);
+    if (b.proxy != null) {
+      http.proxy(b.proxy);
+    }
+    if (b.clientKeys != null || b.trustManager != null) {
+      X509TrustManager trust = b.trustManager != null ? b.trustManager : TlsMaterial.trustManager(null);
+      SSLContext context = TlsMaterial.sslContext(b.clientKeys, b.clientKeysPassword, trust);
+      http.sslSocketFactory(context.getSocketFactory(), trust);
+    }
+    return http.build();
+  }
+
+  private static String readVersion() {
+    try (InputStream in = ClientConfig.class.getResourceAsStream("version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Builds a {@link ClientConfig}. Not thread-safe; the configuration it builds is. */
+  public static final class Builder {
+    private final HttpUrl baseUrl;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callDeadline = Duration.ofSeconds(60);
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private String apiKey;
+    private String userAgent = "tokensdk-java/" + SDK_VERSION;
+    private CallListener listener = CallListener.NONE;
+    private HttpLog httpLog;
+    private Proxy proxy;
+    private KeyStore clientKeys;
+    private char[] clientKeysPassword;
+    private X509TrustManager trustManager;
+
+    private Builder(String baseUrl) {
+      HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+      if (parsed == null) {
+        throw new IllegalArgumentException("baseUrl is not an http or https URL");
+      }
+      this.baseUrl = parsed;
+    }
+
+    /** Connect timeout of each attempt; default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Read timeout of each attempt; default 30 s. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Write timeout of each attempt; default 30 s. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Overall deadline of a call, retries and backoff included; default 60 s. {@link RequestOptions} may override it. */
+    public Builder callDeadline(Duration deadline) {
+      this.callDeadline = positive(deadline, "callDeadline");
+      return this;
+    }
+
+    /** The retry policy; {@link RetryPolicy#NONE} turns retries off. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /** The COF API key, sent as {@code authorization: APIKEY <key>}. Required for the COF client. */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null || apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("apiKey must be non-empty and without whitespace");
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** Replaces the User-Agent; default {@code tokensdk-java/<version>}. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /** Observes every attempt; see {@link CallListener}. */
+    public Builder listener(CallListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Turns on the redacted HTTP log; see {@link HttpLog}. Off by default. */
+    public Builder httpLog(HttpLog log) {
+      this.httpLog = log;
+      return this;
+    }
+
+    /** An HTTP or SOCKS proxy. */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /** The client certificate and key for mutual TLS, from a KeyStore (e.g. PKCS#12) and its key password. */
+    public Builder clientCertificate(KeyStore keyStore, char[] keyPassword) {
+      this.clientKeys = Objects.requireNonNull(keyStore, "keyStore");
+      this.clientKeysPassword = keyPassword == null ? new char[0] : keyPassword.clone();
+      return this;
+    }
+
+    /** The client certificate chain (PEM) and its unencrypted PKCS#8 private key (PEM) for mutual TLS. */
+    public Builder clientCertificatePem(Path certificateChainPem, Path privateKeyPem) {
+      this.clientKeys = TlsMaterial.keyStoreFromPem(certificateChainPem, privateKeyPem);
+      this.clientKeysPassword = TlsMaterial.pemKeyStorePassword();
+      return this;
+    }
+
+    /** Trusts exactly these certificates (e.g. the peer's CA) instead of the JVM's default trust store. */
+    public Builder trustedCertificates(Collection<X509Certificate> certificates) {
+      this.trustManager = TlsMaterial.trustManager(TlsMaterial.trustStore(List.copyOf(certificates)));
+      return this;
+    }
+
+    /** Trusts exactly the certificates of a PEM file instead of the JVM's default trust store. */
+    public Builder trustedCertificatesPem(Path pem) {
+      try {
+        return trustedCertificates(TlsMaterial.certificates(pem));
+      } catch (IOException | GeneralSecurityException e) {
+        throw new IllegalArgumentException("cannot read trusted certificates from " + pem.getFileName(), e);
+      }
+    }
+
+    /** Uses this trust manager for the server certificate. */
+    public Builder trustManager(X509TrustManager trustManager) {
+      this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+      return this;
+    }
+
+    /** The configuration. */
+    public ClientConfig build() {
+      return new ClientConfig(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return value;
+    }
+  }
+}

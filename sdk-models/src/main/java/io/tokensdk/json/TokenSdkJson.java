@@ -1,0 +1,131 @@
+package io.tokensdk.json;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import io.tokensdk.spec.ApiSpec;
+import io.tokensdk.spec.SchemaValidator;
+import io.tokensdk.spec.SpecId;
+import io.tokensdk.spec.ValidationMode;
+import io.tokensdk.spec.Violation;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one JSON set-up of the SDK: a shared {@link Gson} that knows the types the models use, strict parsing, and
+ * validation of a document against the schema its model was generated from.
+ */
+public final class TokenSdkJson {
+  private static final Gson GSON = new GsonBuilder()
+      .disableHtmlEscaping()
+      .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+      .create();
+  private static final Map<SpecId, SchemaValidator> VALIDATORS = new EnumMap<>(SpecId.class);
+
+  private TokenSdkJson() {}
+
+  /** The shared, thread-safe Gson instance. */
+  public static Gson gson() {
+    return GSON;
+  }
+
+  /** The validator of a spec, created once. */
+  public static SchemaValidator validator(SpecId spec) {
+    synchronized (VALIDATORS) {
+      return VALIDATORS.computeIfAbsent(spec, id -> new SchemaValidator(ApiSpec.of(id)));
+    }
+  }
+
+  /**
+   * Parses text as strict JSON (RFC 8259: no comments, no single quotes, no trailing garbage).
+   *
+   * @throws MalformedJsonException when the text is not JSON; the message does not quote it
+   */
+  public static JsonElement parseTree(String json) {
+    try (JsonReader reader = new JsonReader(new StringReader(json))) {
+      reader.setStrictness(Strictness.STRICT);
+      JsonElement tree = JsonParser.parseReader(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new MalformedJsonException("malformed JSON: data after the end of the document");
+      }
+      return tree;
+    } catch (JsonParseException | IOException | IllegalStateException e) {
+      throw new MalformedJsonException("malformed JSON");
+    }
+  }
+
+  /**
+   * Parses a model, checking the required fields and JSON types of its schema; unknown fields and enum values pass.
+   *
+   * @throws MalformedJsonException when the text is not JSON
+   * @throws SchemaViolationException when a required field is missing or a type is wrong
+   */
+  public static <T> T parse(String json, Class<T> type) {
+    return read(parseTree(json), type, ValidationMode.LENIENT);
+  }
+
+  /** Binds an already parsed tree to a model after validating it in the given mode. */
+  public static <T> T read(JsonElement tree, Class<T> type, ValidationMode mode) {
+    List<Violation> violations = validate(tree, type, mode);
+    if (!violations.isEmpty()) {
+      throw new SchemaViolationException(violations);
+    }
+    try {
+      return GSON.fromJson(tree, type);
+    } catch (JsonParseException | NumberFormatException e) {
+      throw new MalformedJsonException("JSON does not fit " + type.getSimpleName());
+    }
+  }
+
+  /** The violations of a tree against the schema of a generated model; empty for types without a schema. */
+  public static List<Violation> validate(JsonElement tree, Class<?> type, ValidationMode mode) {
+    OpenApiSchema schema = type.getAnnotation(OpenApiSchema.class);
+    if (schema == null) {
+      return List.of();
+    }
+    SchemaValidator validator = validator(SpecId.of(schema.spec()));
+    return validator.spec().schema(schema.name())
+        .map(s -> validator.validate(tree, s, "", mode))
+        .orElse(List.of());
+  }
+
+  /** Serializes a model; null fields are left out. */
+  public static String write(Object model) {
+    return GSON.toJson(model);
+  }
+
+  /** Serializes a model to a tree, for validation before it is sent. */
+  public static JsonElement toTree(Object model) {
+    return GSON.toJsonTree(model);
+  }
+
+  private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+    @Override
+    public void write(JsonWriter out, OffsetDateTime value) throws IOException {
+      out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+    }
+
+    @Override
+    public OffsetDateTime read(JsonReader in) throws IOException {
+      String text = in.nextString();
+      try {
+        return OffsetDateTime.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new JsonParseException("not an ISO 8601 date-time");
+      }
+    }
+  }
+}
