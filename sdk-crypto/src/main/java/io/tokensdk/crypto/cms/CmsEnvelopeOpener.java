@@ -1,0 +1,114 @@
+package io.tokensdk.crypto.cms;
+
+import io.tokensdk.crypto.EnvelopeOpenException;
+import io.tokensdk.crypto.internal.Base64s;
+import io.tokensdk.crypto.internal.Bc;
+import io.tokensdk.crypto.internal.RsaKeySizes;
+import io.tokensdk.crypto.payload.Payload;
+import io.tokensdk.crypto.payload.PayloadType;
+import java.security.PrivateKey;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSEnvelopedData;
+import org.bouncycastle.cms.KeyTransRecipientInformation;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
+
+/**
+ * Opens a card-info envelope with the TSP's RSA private key.
+ *
+ * <p>Only AES-256-CBC content encryption and the allowed {@link CmsKeyTransport}s (both by default) are accepted.
+ * Every failure, whatever its cause, throws the same {@link EnvelopeOpenException}. Immutable and thread-safe.
+ *
+ * <p>CBC content encryption carries no integrity protection (a limitation of the spec's format): after a successful
+ * decryption the payload is validated and a malformed one raises
+ * {@link io.tokensdk.crypto.InvalidPayloadException}.
+ */
+public final class CmsEnvelopeOpener {
+    private final PrivateKey privateKey;
+    private final Set<CmsKeyTransport> allowedTransports;
+
+    private CmsEnvelopeOpener(PrivateKey privateKey, Set<CmsKeyTransport> allowedTransports) {
+        RsaKeySizes.require(privateKey, 2048, 4096);
+        this.privateKey = privateKey;
+        this.allowedTransports = Set.copyOf(allowedTransports);
+        if (this.allowedTransports.isEmpty()) {
+            throw new IllegalArgumentException("at least one key transport must be allowed");
+        }
+    }
+
+    /**
+     * Creates an opener that accepts both key transports.
+     *
+     * @param privateKey the TSP's 2048- or 4096-bit RSA private key
+     * @return the opener
+     */
+    public static CmsEnvelopeOpener forKey(PrivateKey privateKey) {
+        return new CmsEnvelopeOpener(privateKey, EnumSet.allOf(CmsKeyTransport.class));
+    }
+
+    /**
+     * Returns an opener that accepts only the given key transports, for example only the one agreed at onboarding.
+     *
+     * @param first an allowed transport
+     * @param others further allowed transports
+     * @return a new opener with the same key
+     */
+    public CmsEnvelopeOpener allowing(CmsKeyTransport first, CmsKeyTransport... others) {
+        return new CmsEnvelopeOpener(privateKey, EnumSet.of(first, others));
+    }
+
+    /**
+     * Opens an envelope and decodes its payload.
+     *
+     * @param sealed base64 of the DER (or BER) EnvelopedData
+     * @param type the expected payload, for example {@link io.tokensdk.crypto.payload.CardInfo#TYPE}
+     * @param <T> the payload class
+     * @return the validated payload
+     * @throws EnvelopeOpenException if the envelope cannot be opened
+     * @throws io.tokensdk.crypto.InvalidPayloadException if the plaintext breaks the spec
+     */
+    public <T extends Payload> T open(String sealed, PayloadType<T> type) {
+        byte[] plaintext = open(sealed);
+        try {
+            return type.fromPlaintext(plaintext);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /**
+     * Opens an envelope.
+     *
+     * @param sealed base64 of the DER (or BER) EnvelopedData
+     * @return the plaintext bytes
+     * @throws EnvelopeOpenException if the envelope cannot be opened
+     */
+    public byte[] open(String sealed) {
+        try {
+            if (sealed == null || sealed.length() > CmsEnvelopeSealer.MAX_SEALED_LENGTH) {
+                throw new EnvelopeOpenException();
+            }
+            CMSEnvelopedData enveloped = new CMSEnvelopedData(Base64s.decodeLenientWhitespace(sealed));
+            if (!CMSAlgorithm.AES256_CBC.getId().equals(enveloped.getEncryptionAlgOID())) {
+                throw new EnvelopeOpenException();
+            }
+            Collection<RecipientInformation> recipients = enveloped.getRecipientInfos().getRecipients();
+            if (recipients.size() != 1 || !(recipients.iterator().next() instanceof KeyTransRecipientInformation)) {
+                throw new EnvelopeOpenException();
+            }
+            RecipientInformation recipient = recipients.iterator().next();
+            CmsKeyTransport transport = CmsKeyTransport.of(recipient.getKeyEncryptionAlgorithm());
+            if (transport == null || !allowedTransports.contains(transport)) {
+                throw new EnvelopeOpenException();
+            }
+            return recipient.getContent(new JceKeyTransEnvelopedRecipient(privateKey).setProvider(Bc.provider()));
+        } catch (Exception e) {
+            // Deliberately swallowed: the cause would distinguish PKCS#1, CBC padding and key errors.
+            throw new EnvelopeOpenException();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.tokensdk.crypto.cms;
+
+import io.tokensdk.crypto.EnvelopeSealException;
+import io.tokensdk.crypto.internal.Bc;
+import io.tokensdk.crypto.internal.RsaKeySizes;
+import io.tokensdk.crypto.payload.Payload;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSEnvelopedData;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+
+/**
+ * Seals card info into a CMS EnvelopedData for one recipient certificate: AES-256-CBC with a fresh random key, the
+ * key transported with the chosen {@link CmsKeyTransport}, encoded as DER and then standard base64.
+ *
+ * <p>Immutable and thread-safe. A sealed value longer than {@value #MAX_SEALED_LENGTH} characters (the spec's
+ * maxLength) is refused with an {@link EnvelopeSealException}.
+ */
+public final class CmsEnvelopeSealer {
+    /** The spec's maxLength of {@code cipheredCardInfo} and its siblings. */
+    public static final int MAX_SEALED_LENGTH = 8196;
+
+    private final X509Certificate recipient;
+    private final CmsKeyTransport keyTransport;
+    private final SecureRandom random;
+
+    private CmsEnvelopeSealer(X509Certificate recipient, CmsKeyTransport keyTransport, SecureRandom random) {
+        RsaKeySizes.require(recipient.getPublicKey(), 2048, 4096);
+        this.recipient = recipient;
+        this.keyTransport = Objects.requireNonNull(keyTransport, "keyTransport");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * Creates a sealer.
+     *
+     * @param recipient the TSP certificate from onboarding, with a 2048- or 4096-bit RSA key
+     * @param keyTransport the key transport agreed at onboarding
+     * @return the sealer
+     * @throws IllegalArgumentException if the certificate's key is not RSA 2048 or 4096
+     */
+    public static CmsEnvelopeSealer forRecipient(X509Certificate recipient, CmsKeyTransport keyTransport) {
+        return new CmsEnvelopeSealer(recipient, keyTransport, new SecureRandom());
+    }
+
+    /**
+     * Returns a sealer that draws its content keys and IVs from the given source (for tests).
+     *
+     * @param random the random source
+     * @return a new sealer with the same recipient and key transport
+     */
+    public CmsEnvelopeSealer withSecureRandom(SecureRandom random) {
+        return new CmsEnvelopeSealer(recipient, keyTransport, random);
+    }
+
+    /**
+     * Seals a validated payload.
+     *
+     * @param payload the payload, for example a {@link io.tokensdk.crypto.payload.CardInfo}
+     * @return base64 of the DER EnvelopedData
+     * @throws EnvelopeSealException if sealing fails or the result exceeds {@value #MAX_SEALED_LENGTH} characters
+     */
+    public String seal(Payload payload) {
+        byte[] plaintext = payload.toPlaintext();
+        try {
+            return seal(plaintext);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /**
+     * Seals raw plaintext bytes.
+     *
+     * @param plaintext the bytes to seal
+     * @return base64 of the DER EnvelopedData
+     * @throws EnvelopeSealException if sealing fails or the result exceeds {@value #MAX_SEALED_LENGTH} characters
+     */
+    public String seal(byte[] plaintext) {
+        byte[] der;
+        try {
+            // Generators are not thread-safe, so each call builds its own.
+            CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
+            generator.addRecipientInfoGenerator(recipientInfoGenerator());
+            CMSEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(plaintext),
+                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC)
+                            .setProvider(Bc.provider())
+                            .setSecureRandom(random)
+                            .build());
+            // BC encodes BER (indefinite lengths) by default; the spec's consumers expect DER.
+            der = enveloped.toASN1Structure().getEncoded(ASN1Encoding.DER);
+        } catch (CMSException | java.io.IOException | CertificateEncodingException
+                 | java.security.InvalidAlgorithmParameterException e) {
+            throw new EnvelopeSealException("CMS envelope could not be sealed", e);
+        }
+        String sealed = Base64.getEncoder().encodeToString(der);
+        if (sealed.length() > MAX_SEALED_LENGTH) {
+            throw new EnvelopeSealException("sealed value is " + sealed.length()
+                    + " characters, more than the spec's maxLength of " + MAX_SEALED_LENGTH
+                    + "; the payload (" + plaintext.length + " bytes) is too large");
+        }
+        return sealed;
+    }
+
+    private JceKeyTransRecipientInfoGenerator recipientInfoGenerator()
+            throws CertificateEncodingException, java.security.InvalidAlgorithmParameterException {
+        JceKeyTransRecipientInfoGenerator generator;
+        if (keyTransport == CmsKeyTransport.RSA_OAEP_SHA256) {
+            AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter()
+                    .getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP, CmsKeyTransport.OAEP_SHA256);
+            generator = new JceKeyTransRecipientInfoGenerator(recipient, oaep);
+        } else {
+            generator = new JceKeyTransRecipientInfoGenerator(recipient);
+        }
+        return generator.setProvider(Bc.provider());
+    }
+}
