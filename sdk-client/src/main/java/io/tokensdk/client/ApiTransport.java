@@ -68,7 +68,7 @@ public final class ApiTransport {
       Operation operation, Map<String, String> pathValues, Object body, Class<T> responseType, RequestOptions options) {
     Prepared prepared = prepare(operation, pathValues, body, options);
     long deadlineAt = System.nanoTime() + options.deadline().orElse(config.callDeadline()).toNanos();
-    return new CallRun<>(prepared, responseType, deadlineAt).run();
+    return new CallRun<>(prepared, responseType, deadlineAt, options.callInfo().orElse(null)).run();
   }
 
   /**
@@ -151,8 +151,11 @@ public final class ApiTransport {
     private final Class<T> responseType;
     private final long deadlineAt;
     private final String operationId;
+    private final CallInfo callInfo;
+    private int lastStatus;
 
-    CallRun(Prepared prepared, Class<T> responseType, long deadlineAt) {
+    CallRun(Prepared prepared, Class<T> responseType, long deadlineAt, CallInfo callInfo) {
+      this.callInfo = callInfo;
       this.prepared = prepared;
       this.responseType = responseType;
       this.deadlineAt = deadlineAt;
@@ -164,18 +167,30 @@ public final class ApiTransport {
       for (int attempt = 1; ; attempt++) {
         Attempt<T> result = attempt(attempt);
         if (result.failure == null) {
+          report(attempt);
           return result.value;
         }
         if (!result.retryable || attempt >= policy.maxAttempts()) {
-          throw result.failure.attach(prepared.requestId(), attempt);
+          throw fail(result.failure, attempt);
         }
         Duration delay = result.retryAfter != null ? result.retryAfter : policy.delayAfter(attempt);
         if (System.nanoTime() + delay.toNanos() >= deadlineAt) {
           // Sleeping into the deadline could not change the outcome: fail now.
-          throw new DeadlineExceededException(operationId, result.failure).attach(prepared.requestId(), attempt);
+          throw fail(new DeadlineExceededException(operationId, result.failure), attempt);
         }
         sleep(delay, attempt);
       }
+    }
+
+    private void report(int attempts) {
+      if (callInfo != null) {
+        callInfo.record(attempts, prepared.requestId(), lastStatus);
+      }
+    }
+
+    private TokenSdkException fail(TokenSdkException failure, int attempts) {
+      report(attempts);
+      return failure.attach(prepared.requestId(), attempts);
     }
 
     private void sleep(Duration delay, int attempts) {
@@ -183,8 +198,7 @@ public final class ApiTransport {
         TimeUnit.NANOSECONDS.sleep(delay.toNanos());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new NetworkException(operationId, operationId + ": interrupted during backoff", e)
-            .attach(prepared.requestId(), attempts);
+        throw fail(new NetworkException(operationId, operationId + ": interrupted during backoff", e), attempts);
       }
     }
 
@@ -206,6 +220,7 @@ public final class ApiTransport {
       } catch (IOException e) {
         result = failureBeforeAnswer(e);
       }
+      lastStatus = status;
       Duration latency = Duration.ofNanos(System.nanoTime() - started);
       notifyListener(attempt, status, latency, result);
       return result;

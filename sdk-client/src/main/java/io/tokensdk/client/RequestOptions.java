@@ -13,8 +13,10 @@ public final class RequestOptions {
   private final String requestId;
   private final String correlationId;
   private final Duration deadline;
+  private final CallInfo callInfo;
 
   private RequestOptions(Builder builder) {
+    this.callInfo = builder.callInfo;
     this.requestId = builder.requestId;
     this.correlationId = builder.correlationId;
     this.deadline = builder.deadline;
@@ -45,13 +47,25 @@ public final class RequestOptions {
     return Optional.ofNullable(deadline);
   }
 
+  /** Where the call reports its attempts, if the caller asked. */
+  public Optional<CallInfo> callInfo() {
+    return Optional.ofNullable(callInfo);
+  }
+
   /** Builds {@link RequestOptions}. */
   public static final class Builder {
     private String requestId;
     private String correlationId;
     private Duration deadline;
+    private CallInfo callInfo;
 
     private Builder() {}
+
+    /** Reports the attempts, id and status of the call into {@code info}, on success and on failure. */
+    public Builder callInfo(CallInfo info) {
+      this.callInfo = info;
+      return this;
+    }
 
     /** The TSP {@code x-request-id} (1 to 48 characters); every attempt of the call carries it. */
     public Builder requestId(String requestId) {

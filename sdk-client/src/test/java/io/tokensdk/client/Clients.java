@@ -1,0 +1,22 @@
+package io.tokensdk.client;
+
+import io.tokensdk.client.cof.CofNotificationClient;
+import io.tokensdk.client.pat.PatNotificationClient;
+import io.tokensdk.client.tsp.TspClient;
+import java.util.function.UnaryOperator;
+import okhttp3.mockwebserver.MockWebServer;
+
+/** The three typed clients, pointed at one mock server under each spec's base path. */
+record Clients(TspClient tsp, CofNotificationClient cof, PatNotificationClient pat) {
+
+  static Clients against(MockWebServer server, UnaryOperator<ClientConfig.Builder> customize) {
+    return new Clients(
+        new TspClient(customize.apply(builder(server, "/tsp/trapi/v1.0")).build()),
+        new CofNotificationClient(customize.apply(builder(server, "/tsh-cof").apiKey(SecretLog.API_KEY)).build()),
+        new PatNotificationClient(customize.apply(builder(server, "/pat")).build()));
+  }
+
+  private static ClientConfig.Builder builder(MockWebServer server, String basePath) {
+    return ClientConfig.builder(server.url(basePath).toString()).httpLog(SecretLog.sink());
+  }
+}
