@@ -1,0 +1,97 @@
+package io.tokensdk.crypto.jwe;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEDecrypter;
+import com.nimbusds.jose.JWEEncrypter;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.ECDHEncrypter;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.crypto.RSAEncrypter;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.tokensdk.crypto.internal.Bc;
+
+/** The algorithm whitelist and key handling of one kind of JWE envelope. */
+enum JweProfile {
+    /** Token credentials: ECDH-ES + A256GCM on P-256. */
+    ECDH_ES_A256GCM(JWEAlgorithm.ECDH_ES, null),
+    /** The outer layer of signed credentials: ECDH-ES + A256GCM on P-256, {@code cty: JWT}. */
+    ECDH_ES_A256GCM_NESTED_JWT(JWEAlgorithm.ECDH_ES, "JWT"),
+    /** The PAT real account number: RSA-OAEP-256 + A256GCM. */
+    RSA_OAEP_256_A256GCM(JWEAlgorithm.RSA_OAEP_256, null);
+
+    static final EncryptionMethod ENC = EncryptionMethod.A256GCM;
+
+    private final JWEAlgorithm alg;
+    private final String contentType;
+
+    JweProfile(JWEAlgorithm alg, String contentType) {
+        this.alg = alg;
+        this.contentType = contentType;
+    }
+
+    boolean isEc() {
+        return alg.equals(JWEAlgorithm.ECDH_ES);
+    }
+
+    JWEHeader header(String kid) {
+        return new JWEHeader.Builder(alg, ENC).keyID(kid).contentType(contentType).build();
+    }
+
+    /** True only for exactly this profile's alg, enc and cty, no zip, and a kid. */
+    boolean accepts(JWEHeader header) {
+        boolean contentTypeMatches = contentType == null
+                ? header.getContentType() == null
+                : header.getContentType() != null && contentType.equalsIgnoreCase(header.getContentType().toString());
+        return alg.equals(header.getAlgorithm())
+                && ENC.equals(header.getEncryptionMethod())
+                && header.getCompressionAlgorithm() == null
+                && header.getKeyID() != null
+                && contentTypeMatches;
+    }
+
+    /** Checks a recipient's public JWK and returns it. */
+    JWK requireRecipient(JWK key) {
+        if (key.getKeyID() == null) {
+            throw new IllegalArgumentException("the recipient JWK needs a kid");
+        }
+        if (!usable(key)) {
+            throw new IllegalArgumentException("recipient JWK '" + key.getKeyID() + "' does not fit " + alg
+                    + (isEc() ? " (an EC P-256 key is required)" : " (an RSA key of at least 2048 bits is required)"));
+        }
+        return key.toPublicJWK();
+    }
+
+    /** True if the key has the type and size this profile needs. */
+    boolean usable(JWK key) {
+        if (isEc()) {
+            return key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve());
+        }
+        return key instanceof RSAKey rsa && rsa.size() >= 2048;
+    }
+
+    JWEEncrypter encrypter(JWK recipient) throws JOSEException {
+        JWEEncrypter encrypter;
+        if (isEc()) {
+            encrypter = new ECDHEncrypter((ECKey) recipient);
+        } else {
+            encrypter = new RSAEncrypter((RSAKey) recipient);
+        }
+        // BouncyCastle for the key agreement: SunEC is several times slower for ECDH on JDK 17.
+        encrypter.getJCAContext().setKeyEncryptionProvider(Bc.provider());
+        return encrypter;
+    }
+
+    JWEDecrypter decrypter(JWK privateKey) throws JOSEException {
+        JWEDecrypter decrypter = isEc()
+                ? new ECDHDecrypter((ECKey) privateKey)
+                : new RSADecrypter((RSAKey) privateKey);
+        decrypter.getJCAContext().setKeyEncryptionProvider(Bc.provider());
+        return decrypter;
+    }
+}
