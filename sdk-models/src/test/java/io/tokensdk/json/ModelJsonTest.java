@@ -1,0 +1,144 @@
+package io.tokensdk.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import io.tokensdk.model.pat.NotificationResponse;
+import io.tokensdk.model.pat.StatusCode;
+import io.tokensdk.model.pat.TokenStateChangedNotification;
+import io.tokensdk.model.tsp.CreateTokenReq;
+import io.tokensdk.model.tsp.InitialState;
+import io.tokensdk.model.tsp.RawEncParams;
+import io.tokensdk.model.tsp.TokenInfo;
+import io.tokensdk.model.tsp.TspResponseCode;
+import io.tokensdk.spec.ApiSpec;
+import io.tokensdk.spec.SpecId;
+import io.tokensdk.spec.ValidationMode;
+import io.tokensdk.spec.Violation;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ModelJsonTest {
+
+  @Test
+  void unknownFieldsAreIgnoredAndUnknownEnumValuesKeepTheirRawValue() {
+    CreateTokenReq req = TokenSdkJson.parse("{\"issuerId\":\"ISSUER0001\",\"cardRefId\":\"c\",\"tokenRequestorId\":\"r\","
+        + "\"initialState\":\"DORMANT\",\"futureField\":{\"a\":[1,2]}}", CreateTokenReq.class);
+    assertEquals(InitialState.UNKNOWN_TO_SDK_VERSION, req.getInitialState());
+    assertEquals("DORMANT", req.getInitialStateAsString());
+    assertEquals("{\"issuerId\":\"ISSUER0001\",\"cardRefId\":\"c\",\"tokenRequestorId\":\"r\",\"initialState\":\"DORMANT\"}",
+        TokenSdkJson.write(req), "the raw value survives a round trip");
+
+    RawEncParams inner = TokenSdkJson.parse("{\"algo\":\"SM4\",\"mode\":\"GCM\"}", RawEncParams.class);
+    assertEquals(RawEncParams.AlgoEnum.UNKNOWN_TO_SDK_VERSION, inner.getAlgo());
+    assertEquals("SM4", inner.getAlgoAsString());
+    assertEquals(RawEncParams.ModeEnum.GCM, inner.getMode());
+  }
+
+  @Test
+  void knownEnumValuesMapBothWays() {
+    CreateTokenReq req = new CreateTokenReq().initialState(InitialState.ACTIVE);
+    assertEquals("{\"initialState\":\"ACTIVE\"}", TokenSdkJson.write(req));
+    assertEquals(StatusCode._0000, StatusCode.fromValue("0000"));
+    assertEquals("3DES", RawEncParams.AlgoEnum._3_DES.getValue());
+  }
+
+  @Test
+  void parsingChecksRequiredFieldsAndTypes() {
+    SchemaViolationException missing = assertThrows(SchemaViolationException.class,
+        () -> TokenSdkJson.parse("{\"cardRefId\":\"c\",\"tokenRequestorId\":\"r\"}", CreateTokenReq.class));
+    assertEquals(Violation.Kind.MISSING, missing.violations().get(0).kind());
+    assertEquals("issuerId", missing.violations().get(0).field());
+
+    SchemaViolationException wrongType = assertThrows(SchemaViolationException.class,
+        () -> TokenSdkJson.parse("{\"issuerId\":12,\"cardRefId\":\"c\",\"tokenRequestorId\":\"r\"}", CreateTokenReq.class));
+    assertEquals(Violation.Kind.BAD_FORMAT, wrongType.violations().get(0).kind());
+
+    assertThrows(SchemaViolationException.class,
+        () -> TokenSdkJson.parse("{\"responseCode\":1.5}", io.tokensdk.model.tsp.ErrorRes.class));
+    assertThrows(MalformedJsonException.class, () -> TokenSdkJson.parse("{\"issuerId\":", CreateTokenReq.class));
+    assertThrows(MalformedJsonException.class, () -> TokenSdkJson.parse("{'a':1}", CreateTokenReq.class));
+    assertThrows(MalformedJsonException.class, () -> TokenSdkJson.parse("{} {}", CreateTokenReq.class));
+  }
+
+  @Test
+  void lenientParsingAcceptsOutOfRangeValuesThatStrictValidationRejects() {
+    String json = "{\"issuerId\":\"TOO-SHORT\",\"cardRefId\":\"c\",\"tokenRequestorId\":\"r\"}";
+    TokenSdkJson.parse(json, CreateTokenReq.class);
+    List<Violation> strict = TokenSdkJson.validate(TokenSdkJson.parseTree(json), CreateTokenReq.class, ValidationMode.STRICT);
+    assertEquals(1, strict.size());
+    assertEquals("issuerId", strict.get(0).field());
+    assertFalse(strict.get(0).message().contains("TOO-SHORT"), "messages never quote values");
+  }
+
+  @Test
+  void strictValidationCoversPatternsEnumsBoundsAndDates() {
+    String bad = "{\"messageId\":\"not-a-uuid-not-a-uuid-not-a-uuid-000\",\"conversationId\":\"aa3a5f54-6eb2-4714-aea3-9f525353cbd7\","
+        + "\"token\":{\"tokenReferenceId\":\"T\",\"tokenLast4\":\"12a4\"},\"tokenRequestor\":{\"tokenRequestorId\":\"123\"},"
+        + "\"tokenState\":\"FROZEN\",\"stateChangeReasonCode\":\"SOMETHING_NEW\",\"initiatingChannel\":\"API\","
+        + "\"stateChangeTimestamp\":\"yesterday\"}";
+    List<String> fields = TokenSdkJson.validate(TokenSdkJson.parseTree(bad), TokenStateChangedNotification.class,
+        ValidationMode.STRICT).stream().map(Violation::field).toList();
+    assertEquals(List.of("messageId", "token.tokenLast4", "tokenRequestor.tokenRequestorId", "tokenState",
+        "stateChangeTimestamp"), fields, "stateChangeReasonCode is an open set");
+
+    List<Violation> bounds = TokenSdkJson.validate(TokenSdkJson.parseTree("{\"paymentRemaining\":1000000}"),
+        io.tokensdk.model.tsp.UsageLimitsStatus.class, ValidationMode.STRICT);
+    assertEquals("paymentRemaining", bounds.get(0).field());
+  }
+
+  @Test
+  void timestampsAndUuidsAreTyped() {
+    NotificationResponse response = TokenSdkJson.parse("{\"messageId\":\"6fdf4f09-7fbb-48ae-be1e-ac412a2949a7\","
+        + "\"statusCode\":\"1301\",\"statusMessage\":\"Invalid request.\"}", NotificationResponse.class);
+    assertEquals("6fdf4f09-7fbb-48ae-be1e-ac412a2949a7", response.getMessageId().toString());
+    assertEquals(StatusCode._1301, response.getStatusCode());
+    TokenStateChangedNotification n = new TokenStateChangedNotification()
+        .stateChangeTimestamp(OffsetDateTime.parse("2026-11-23T11:00:00+01:00"));
+    assertEquals("{\"stateChangeTimestamp\":\"2026-11-23T11:00:00+01:00\"}", TokenSdkJson.write(n));
+  }
+
+  @Test
+  void toStringShowsSensitiveBlobsOnlyByPrefixAndLength() {
+    String jwe = "eyJhbGciOiJFQ0RILUVTIn0..c2VjcmV0LXBheWxvYWQtdGhhdC1tdXN0LW5vdC1sZWFr.tag";
+    String text = new TokenInfo().exp("1229").last4("4792").encryptedData(jwe).toString();
+    assertFalse(text.contains("c2VjcmV0LXBheWxvYWQ"), text);
+    assertTrue(text.contains("eyJhbGci…(" + jwe.length() + " chars)"), text);
+    assertEquals("null", Redaction.sensitive(null));
+    assertEquals("***(3 chars)", Redaction.sensitive("abc"));
+  }
+
+  @Test
+  void responseCodeEnumMatchesTheSpecTable() {
+    String description = ApiSpec.of(SpecId.TSP).schema("errorRes").orElseThrow().getAsJsonObject("properties")
+        .getAsJsonObject("responseCode").get("description").getAsString();
+    Matcher row = Pattern.compile("\\|(\\d{3})\\|([^|]+)\\|([YN])\\|").matcher(description);
+    int rows = 0;
+    while (row.find()) {
+      rows++;
+      TspResponseCode code = TspResponseCode.of(Integer.parseInt(row.group(1))).orElseThrow();
+      assertEquals(row.group(2).trim(), code.description());
+      assertEquals("Y".equals(row.group(3)), code.retryable());
+    }
+    assertEquals(TspResponseCode.values().length, rows);
+    assertTrue(TspResponseCode.of(999).isEmpty());
+  }
+
+  @Test
+  void everySpecLoadsWithItsOperations() {
+    assertEquals(13, ApiSpec.of(SpecId.TSP).operations().size());
+    assertEquals("/tsp/trapi/v1.0", ApiSpec.of(SpecId.TSP).basePath());
+    assertEquals(2, ApiSpec.of(SpecId.COF).operations().size());
+    assertEquals("/tsh-cof", ApiSpec.of(SpecId.COF).basePath());
+    assertEquals(2, ApiSpec.of(SpecId.PAT).operations().size());
+    assertEquals(7, ApiSpec.of(SpecId.TSP).operations().stream().filter(o -> o.optional()).count());
+    assertEquals(JsonParser.parseString("{\"type\":\"string\",\"minLength\":1,\"maxLength\":48}"),
+        ApiSpec.of(SpecId.TSP).operation("healthCheck").orElseThrow().headerParameters().get(0).schema());
+  }
+}
