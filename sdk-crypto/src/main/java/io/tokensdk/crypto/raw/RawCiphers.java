@@ -1,0 +1,53 @@
+package io.tokensdk.crypto.raw;
+
+import io.tokensdk.crypto.internal.Bc;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Runs one RAW encryption or decryption with the explicit BouncyCastle provider (CCM needs it). */
+final class RawCiphers {
+    static final int NONCE_LENGTH = 12;
+
+    private RawCiphers() {
+    }
+
+    static void requireSupported(RawAlgorithm algorithm, RawMode mode) {
+        if (mode.isAead() && algorithm != RawAlgorithm.AES) {
+            throw new IllegalArgumentException(mode + " needs AES, not " + algorithm.wireName());
+        }
+    }
+
+    /**
+     * Encrypts or decrypts without padding.
+     *
+     * @param ivOrNonce the CBC IV or AEAD nonce, null for ECB
+     * @param tagBytes the AEAD tag length in bytes, ignored otherwise
+     */
+    static byte[] run(int opmode, RawAlgorithm algorithm, RawMode mode, byte[] key, byte[] ivOrNonce, int tagBytes,
+            byte[] input) throws GeneralSecurityException {
+        requireSupported(algorithm, mode);
+        byte[] jcaKey = algorithm.jcaKey(key);
+        try {
+            Cipher cipher = Cipher.getInstance(algorithm.jcaName() + "/" + mode + "/NoPadding", Bc.provider());
+            SecretKeySpec keySpec = new SecretKeySpec(jcaKey, algorithm.jcaName());
+            AlgorithmParameterSpec spec = switch (mode) {
+                case ECB -> null;
+                case CBC -> new IvParameterSpec(ivOrNonce);
+                case GCM, CCM -> new GCMParameterSpec(tagBytes * 8, ivOrNonce);
+            };
+            if (spec == null) {
+                cipher.init(opmode, keySpec);
+            } else {
+                cipher.init(opmode, keySpec, spec);
+            }
+            return cipher.doFinal(input);
+        } finally {
+            Arrays.fill(jcaKey, (byte) 0);
+        }
+    }
+}
