@@ -1,0 +1,59 @@
+package io.tokensdk.server;
+
+import com.google.gson.JsonElement;
+import io.tokensdk.spec.SpecId;
+import io.tokensdk.spec.SpecOperation;
+import io.tokensdk.spec.Violation;
+
+/**
+ * How one API answers: its error shapes, its authentication, the id header it echoes and its dedupe key. Everything
+ * else about serving a request is the same for every API and lives in {@link Mount}.
+ */
+abstract class ApiProfile {
+  static ApiProfile of(SpecId spec) {
+    return switch (spec) {
+      case TSP -> new TspProfile();
+      case COF -> new CofProfile();
+      case PAT -> new PatProfile();
+    };
+  }
+
+  /** The id header echoed on every answer, or null. */
+  String echoHeader() {
+    return null;
+  }
+
+  /** Fails fast on options this API cannot run without. */
+  void check(MountOptions options) {
+  }
+
+  /** The answer to an unauthenticated request, or null when it may proceed. */
+  ServerResponse authenticate(ServerRequest request, MountOptions options) {
+    return null;
+  }
+
+  /** The answer to a request that breaks the spec; {@code first} is the first violation found. */
+  abstract ServerResponse invalid(Violation first, JsonElement body);
+
+  /** The answer to a body that is not JSON. */
+  abstract ServerResponse malformed();
+
+  /** The success answer for what the handler returned; throws when the result cannot be sent. */
+  abstract ServerResponse success(SpecOperation operation, Object result, JsonElement body);
+
+  /** The answer to one of this API's typed errors, or null when {@code error} is none of them. */
+  abstract ServerResponse businessError(Exception error, JsonElement body);
+
+  /** The answer to an unexpected failure: retryable, without details. */
+  abstract ServerResponse unexpected(JsonElement body);
+
+  /** The answer to a duplicate whose first delivery is still being handled: retryable. */
+  ServerResponse busy(JsonElement body) {
+    return unexpected(body);
+  }
+
+  /** The key that identifies a redelivered notification, or null when this API does not dedupe. */
+  String dedupeKey(ServerRequest request, JsonElement body) {
+    return null;
+  }
+}

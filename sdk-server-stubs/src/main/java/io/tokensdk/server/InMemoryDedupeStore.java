@@ -1,0 +1,82 @@
+package io.tokensdk.server;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The default {@link DedupeStore}: bounded, in memory, for a single instance. It keeps at most {@code maxEntries} keys
+ * (least recently used evicted first) for {@code ttl} each. Thread-safe.
+ */
+public final class InMemoryDedupeStore implements DedupeStore {
+  /** The default size: 10,000 keys. */
+  public static final int DEFAULT_MAX_ENTRIES = 10_000;
+  /** The default time to live: 24 hours, longer than the senders' retry schedules. */
+  public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+
+  private final long ttlNanos;
+  private final LongSupplier nanoClock;
+  private final Map<String, Entry> entries;
+
+  /** A store with the default size and time to live. */
+  public InMemoryDedupeStore() {
+    this(DEFAULT_MAX_ENTRIES, DEFAULT_TTL);
+  }
+
+  /** A store of at most {@code maxEntries} keys, each kept for {@code ttl}. */
+  public InMemoryDedupeStore(int maxEntries, Duration ttl) {
+    this(maxEntries, ttl, System::nanoTime);
+  }
+
+  InMemoryDedupeStore(int maxEntries, Duration ttl, LongSupplier nanoClock) {
+    if (maxEntries < 1 || ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("maxEntries must be positive and ttl longer than zero");
+    }
+    this.ttlNanos = ttl.toNanos();
+    this.nanoClock = nanoClock;
+    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        return size() > maxEntries;
+      }
+    };
+  }
+
+  @Override
+  public synchronized Claim claim(String key) {
+    long now = nanoClock.getAsLong();
+    Entry entry = entries.get(key);
+    if (entry != null && now - entry.expiresAt > 0) {
+      entries.remove(key);
+      entry = null;
+    }
+    if (entry == null) {
+      entries.put(key, new Entry(null, now + ttlNanos));
+      return Claim.acquired();
+    }
+    return entry.response == null ? Claim.inProgress() : Claim.done(entry.response);
+  }
+
+  @Override
+  public synchronized void complete(String key, ServerResponse response) {
+    entries.put(key, new Entry(response, nanoClock.getAsLong() + ttlNanos));
+  }
+
+  @Override
+  public synchronized void release(String key) {
+    Entry entry = entries.get(key);
+    if (entry != null && entry.response == null) {
+      entries.remove(key);
+    }
+  }
+
+  /** The number of keys held, expired ones included until they are touched or evicted. */
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  private record Entry(ServerResponse response, long expiresAt) {}
+}

@@ -1,0 +1,80 @@
+package io.tokensdk.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A complete HTTP answer (status, headers, body) produced by the {@link TokenSdkDispatcher}. Adapters copy it to the
+ * wire as is, so every server answers byte for byte the same. Immutable; a dedupe store may keep and serialize it.
+ */
+public final class ServerResponse {
+  /** The content type of every JSON answer. */
+  public static final String JSON = "application/json; charset=utf-8";
+  private static final byte[] NO_BODY = new byte[0];
+
+  private final int status;
+  private final Map<String, String> headers;
+  private final byte[] body;
+
+  /**
+   * An answer; {@code body} may be empty.
+   *
+   * @param status the HTTP status
+   * @param headers header names and values, in order
+   * @param body the body bytes, copied
+   */
+  public ServerResponse(int status, Map<String, String> headers, byte[] body) {
+    this.status = status;
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    this.body = body == null ? NO_BODY : body.clone();
+  }
+
+  /** An answer without a body. */
+  public static ServerResponse empty(int status) {
+    return new ServerResponse(status, Map.of(), NO_BODY);
+  }
+
+  /** A JSON answer ({@value #JSON}). */
+  public static ServerResponse json(int status, String json) {
+    return new ServerResponse(status, Map.of("Content-Type", JSON), json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** This answer with one more header (replacing one of the same name). */
+  public ServerResponse withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new ServerResponse(status, copy, body);
+  }
+
+  /** The HTTP status. */
+  public int status() {
+    return status;
+  }
+
+  /** The headers, unmodifiable. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** A copy of the body; empty when there is none. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body's length in bytes. */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  /** True for 2xx. */
+  public boolean isSuccess() {
+    return status >= 200 && status < 300;
+  }
+
+  @Override
+  public String toString() {
+    return "ServerResponse{" + status + ", " + headers + ", " + body.length + " bytes}";
+  }
+}

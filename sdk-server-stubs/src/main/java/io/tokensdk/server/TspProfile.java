@@ -1,0 +1,61 @@
+package io.tokensdk.server;
+
+import com.google.gson.JsonElement;
+import io.tokensdk.json.TokenSdkJson;
+import io.tokensdk.model.tsp.ErrorRes;
+import io.tokensdk.model.tsp.TspResponseCode;
+import io.tokensdk.spec.SpecOperation;
+import io.tokensdk.spec.Violation;
+
+/** TSP: errors are {@code errorRes} on 400 (111 missing, 112 bad format, business codes); 921 on 500 when unexpected. */
+final class TspProfile extends ApiProfile {
+  @Override
+  String echoHeader() {
+    return "x-request-id";
+  }
+
+  @Override
+  ServerResponse invalid(Violation first, JsonElement body) {
+    TspResponseCode code = first.kind() == Violation.Kind.MISSING
+        ? TspResponseCode.MISSING_MANDATORY_PARAMETER : TspResponseCode.BAD_PARAMETER_FORMAT;
+    return error(400, code.code(), first.message());
+  }
+
+  @Override
+  ServerResponse malformed() {
+    return error(400, TspResponseCode.BAD_PARAMETER_FORMAT.code(), "bad parameter format: body (malformed JSON)");
+  }
+
+  @Override
+  ServerResponse success(SpecOperation operation, Object result, JsonElement body) {
+    if (operation.successStatus() == 204) {
+      return ServerResponse.empty(204);
+    }
+    if (result == null) {
+      throw new IllegalStateException("handler returned null for an operation with a response body");
+    }
+    return ServerResponse.json(operation.successStatus(), TokenSdkJson.write(result));
+  }
+
+  @Override
+  ServerResponse businessError(Exception error, JsonElement body) {
+    if (error instanceof TspErrorException tsp) {
+      return error(400, tsp.responseCode(), tsp.getMessage());
+    }
+    if (error instanceof OperationNotSupportedException notSupported) {
+      return error(400, TspResponseCode.OPERATION_FAILED.code(),
+          "Operation failed: " + notSupported.operationId() + " is not supported by this TSP");
+    }
+    return null;
+  }
+
+  @Override
+  ServerResponse unexpected(JsonElement body) {
+    TspResponseCode code = TspResponseCode.UNEXPECTED_SERVER_ERROR;
+    return error(500, code.code(), code.description());
+  }
+
+  private static ServerResponse error(int status, int code, String message) {
+    return ServerResponse.json(status, TokenSdkJson.write(new ErrorRes().responseCode(code).errorMessage(message)));
+  }
+}
