@@ -8,7 +8,6 @@ import io.tokensdk.crypto.payload.Payload;
 import io.tokensdk.crypto.payload.PayloadType;
 import java.security.PrivateKey;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -22,6 +21,7 @@ import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
  *
  * <p>Only AES-256-CBC content encryption and the allowed {@link CmsKeyTransport}s (both by default) are accepted.
  * Every failure, whatever its cause, throws the same {@link EnvelopeOpenException}. Immutable and thread-safe.
+ * When the envelope has several recipients, each key-transport recipient is tried with the key in turn.
  *
  * <p>CBC content encryption carries no integrity protection (a limitation of the spec's format): after a successful
  * decryption the payload is validated and a malformed one raises
@@ -96,19 +96,32 @@ public final class CmsEnvelopeOpener {
             if (!CMSAlgorithm.AES256_CBC.getId().equals(enveloped.getEncryptionAlgOID())) {
                 throw new EnvelopeOpenException();
             }
-            Collection<RecipientInformation> recipients = enveloped.getRecipientInfos().getRecipients();
-            if (recipients.size() != 1 || !(recipients.iterator().next() instanceof KeyTransRecipientInformation)) {
-                throw new EnvelopeOpenException();
+            for (RecipientInformation recipient : enveloped.getRecipientInfos().getRecipients()) {
+                byte[] plaintext = tryRecipient(recipient);
+                if (plaintext != null) {
+                    return plaintext;
+                }
             }
-            RecipientInformation recipient = recipients.iterator().next();
-            CmsKeyTransport transport = CmsKeyTransport.of(recipient.getKeyEncryptionAlgorithm());
-            if (transport == null || !allowedTransports.contains(transport)) {
-                throw new EnvelopeOpenException();
-            }
-            return recipient.getContent(new JceKeyTransEnvelopedRecipient(privateKey).setProvider(Bc.provider()));
+            throw new EnvelopeOpenException();
         } catch (Exception e) {
             // Deliberately swallowed: the cause would distinguish PKCS#1, CBC padding and key errors.
             throw new EnvelopeOpenException();
+        }
+    }
+
+    /** Decrypts for one RecipientInfo; null if it is not an allowed key transport or not for this key. */
+    private byte[] tryRecipient(RecipientInformation recipient) {
+        if (!(recipient instanceof KeyTransRecipientInformation)) {
+            return null;
+        }
+        CmsKeyTransport transport = CmsKeyTransport.of(recipient.getKeyEncryptionAlgorithm());
+        if (transport == null || !allowedTransports.contains(transport)) {
+            return null;
+        }
+        try {
+            return recipient.getContent(new JceKeyTransEnvelopedRecipient(privateKey).setProvider(Bc.provider()));
+        } catch (Exception e) {
+            return null;
         }
     }
 }

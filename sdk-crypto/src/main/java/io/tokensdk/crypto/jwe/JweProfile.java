@@ -45,9 +45,11 @@ enum JweProfile {
 
     /** True only for exactly this profile's alg, enc and cty, no zip, and a kid. */
     boolean accepts(JWEHeader header) {
+        String cty = header.getContentType() == null ? null : header.getContentType().toString();
+        // A plain profile tolerates a descriptive cty from other implementations, but never a nested JWT.
         boolean contentTypeMatches = contentType == null
-                ? header.getContentType() == null
-                : header.getContentType() != null && contentType.equalsIgnoreCase(header.getContentType().toString());
+                ? cty == null || !"JWT".equalsIgnoreCase(cty)
+                : contentType.equalsIgnoreCase(cty);
         return alg.equals(header.getAlgorithm())
                 && ENC.equals(header.getEncryptionMethod())
                 && header.getCompressionAlgorithm() == null

@@ -18,6 +18,9 @@ import java.util.Arrays;
  * thread-safe.
  */
 public final class SignedJweSealer {
+    /** The spec's maxLength of {@code encPaymentCredData.encData}. */
+    public static final int MAX_ENC_DATA_LENGTH = 8096;
+
     private final ECKey signingKey;
     private final JweSealer encryption;
 
@@ -62,14 +65,20 @@ public final class SignedJweSealer {
      *
      * @param plaintext the bytes, for example the concatenated payment credentials
      * @return the compact JWE
-     * @throws EnvelopeSealException if signing or encryption fails
+     * @throws EnvelopeSealException if signing or encryption fails, or the result exceeds
+     *     {@value #MAX_ENC_DATA_LENGTH} characters
      */
     public String seal(byte[] plaintext) {
         try {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(),
                     new com.nimbusds.jose.Payload(plaintext));
             jws.sign(new ECDSASigner(signingKey));
-            return encryption.seal(jws.serialize().getBytes(StandardCharsets.US_ASCII));
+            String sealed = encryption.seal(jws.serialize().getBytes(StandardCharsets.US_ASCII));
+            if (sealed.length() > MAX_ENC_DATA_LENGTH) {
+                throw new EnvelopeSealException("sealed value is " + sealed.length()
+                        + " characters, more than the spec's encData maxLength of " + MAX_ENC_DATA_LENGTH);
+            }
+            return sealed;
         } catch (JOSEException e) {
             throw new EnvelopeSealException("JWS could not be signed", e);
         }

@@ -15,6 +15,9 @@ import javax.crypto.SecretKey;
  * thread-safe.
  */
 public final class RawSealer {
+    /** The spec's maxLength of {@code encPaymentCredData.encData}. */
+    public static final int MAX_ENC_DATA_LENGTH = 8096;
+
     private final byte[] key;
     private final RawAlgorithm algorithm;
     private final RawMode mode;
@@ -53,7 +56,8 @@ public final class RawSealer {
      *
      * @param plaintext the credentials
      * @return {@code encData} and {@code rawEncParams}
-     * @throws EnvelopeSealException if the data is not block-aligned without padding, or encryption fails
+     * @throws EnvelopeSealException if the data is not block-aligned without padding, encryption fails, or
+     *     {@code encData} would exceed {@value #MAX_ENC_DATA_LENGTH} characters
      */
     public RawEncryptedData seal(byte[] plaintext) {
         byte[] input = padding == RawPadding.ISO_7816
@@ -78,7 +82,12 @@ public final class RawSealer {
             if (mode.isAead()) {
                 params.aeadMac(base64(Arrays.copyOfRange(output, ciphertextLength, output.length)));
             }
-            return new RawEncryptedData(base64(Arrays.copyOf(output, ciphertextLength)), params.build());
+            String encData = base64(Arrays.copyOf(output, ciphertextLength));
+            if (encData.length() > MAX_ENC_DATA_LENGTH) {
+                throw new EnvelopeSealException("encData is " + encData.length()
+                        + " characters, more than the spec's maxLength of " + MAX_ENC_DATA_LENGTH);
+            }
+            return new RawEncryptedData(encData, params.build());
         } catch (GeneralSecurityException e) {
             throw new EnvelopeSealException("RAW data could not be encrypted", e);
         } finally {

@@ -130,6 +130,7 @@ class JweEnvelopeTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // RSA-OAEP (SHA-1) is used on purpose, to prove it is refused
     void sealsAndOpensThePatAccountNumber() throws Exception {
         AccountNumber pan = AccountNumber.of("4111111111111111");
         String sealed = JweSealer.rsaOaep256(RSA.toPublicJWK()).seal(pan);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.EnvelopeSealException;
@@ -208,6 +209,9 @@ class RawEnvelopeTest {
         EnvelopeSealException e = assertThrows(EnvelopeSealException.class,
                 () -> RawSealer.builder(aes(16)).mode(RawMode.ECB).padding(null).build().seal(new byte[15]));
         assertNotNull(e.getMessage());
+        EnvelopeSealException tooLong = assertThrows(EnvelopeSealException.class,
+                () -> RawSealer.builder(aes(16)).build().seal(new byte[7000]));
+        assertTrue(tooLong.getMessage().contains("maxLength of 8096"), tooLong.getMessage());
         assertEquals(RawAlgorithm.TRIPLE_DES, RawAlgorithm.fromWireName("3DES"));
     }
 
