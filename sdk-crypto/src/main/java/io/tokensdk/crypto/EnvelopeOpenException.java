@@ -15,7 +15,8 @@ public final class EnvelopeOpenException extends RuntimeException {
 
     /** Creates the generic error. */
     public EnvelopeOpenException() {
-        // No cause and no suppression: the cause would tell padding and key errors apart.
+        // No cause, no suppression and no stack trace: the cause, or even the line that threw, would tell
+        // padding and key errors apart.
         super(MESSAGE, null, false, false);
     }
 }
