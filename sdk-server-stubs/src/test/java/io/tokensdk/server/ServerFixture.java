@@ -1,0 +1,76 @@
+package io.tokensdk.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/** An embedded server on loopback serving the three test handlers, shared by the tests of a class. */
+abstract class ServerFixture {
+  static final Recorder TSP = new Recorder();
+  static final Recorder COF = new Recorder();
+  static final Recorder PAT = new Recorder();
+  static TokenSdkServer server;
+  static Http http;
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    server = TokenSdkServer.builder()
+        .bindAddress(InetAddress.getLoopbackAddress())
+        .port(0)
+        .stopGrace(java.time.Duration.ofSeconds(2))
+        .mount(new TestHandlers.FullTsp(TSP))
+        .mount(new TestHandlers.Cof(COF), MountOptions.builder().apiKeys(ApiKeys.of(Samples.API_KEY)).build())
+        .mount(new TestHandlers.Pat(PAT))
+        .build()
+        .start();
+    http = new Http("http://127.0.0.1:" + server.port());
+  }
+
+  @AfterAll
+  static void stopServer() {
+    http.close();
+    server.stop();
+  }
+
+  @BeforeEach
+  void resetRecorders() {
+    TSP.reset();
+    COF.reset();
+    PAT.reset();
+  }
+
+  static Http.Reply tsp(String method, String path, String body, String... headers) throws IOException {
+    String[] all = concat(new String[] {"x-request-id", "req-1"}, headers);
+    return http.send(method, "/tsp/trapi/v1.0" + path, body, all);
+  }
+
+  static Http.Reply cof(String path, String body, String... headers) throws IOException {
+    String[] all = concat(new String[] {"authorization", "APIKEY " + Samples.API_KEY, "x-correlation-id",
+        java.util.UUID.randomUUID().toString()}, headers);
+    return http.send("POST", "/tsh-cof" + path, body, all);
+  }
+
+  static Http.Reply pat(String path, String body) throws IOException {
+    return http.send("POST", "/pat" + path, body);
+  }
+
+  /** Later pairs override earlier ones with the same name. */
+  private static String[] concat(String[] defaults, String[] overrides) {
+    java.util.LinkedHashMap<String, String> map = new java.util.LinkedHashMap<>();
+    for (String[] pairs : new String[][] {defaults, overrides}) {
+      for (int i = 0; i < pairs.length; i += 2) {
+        map.put(pairs[i], pairs[i + 1]);
+      }
+    }
+    map.values().removeIf(v -> v == null);
+    String[] out = new String[map.size() * 2];
+    int i = 0;
+    for (var entry : map.entrySet()) {
+      out[i++] = entry.getKey();
+      out[i++] = entry.getValue();
+    }
+    return out;
+  }
+}
