@@ -1,13 +1,11 @@
 package io.tokensdk.crypto.cms;
 
 import io.tokensdk.crypto.EnvelopeOpenException;
+import io.tokensdk.crypto.EnvelopeOpener;
 import io.tokensdk.crypto.internal.Base64s;
 import io.tokensdk.crypto.internal.Bc;
 import io.tokensdk.crypto.internal.RsaKeySizes;
-import io.tokensdk.crypto.payload.Payload;
-import io.tokensdk.crypto.payload.PayloadType;
 import java.security.PrivateKey;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -27,7 +25,7 @@ import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
  * decryption the payload is validated and a malformed one raises
  * {@link io.tokensdk.crypto.InvalidPayloadException}.
  */
-public final class CmsEnvelopeOpener {
+public final class CmsEnvelopeOpener implements EnvelopeOpener {
     private final PrivateKey privateKey;
     private final Set<CmsKeyTransport> allowedTransports;
 
@@ -62,31 +60,13 @@ public final class CmsEnvelopeOpener {
     }
 
     /**
-     * Opens an envelope and decodes its payload.
-     *
-     * @param sealed base64 of the DER (or BER) EnvelopedData
-     * @param type the expected payload, for example {@link io.tokensdk.crypto.payload.CardInfo#TYPE}
-     * @param <T> the payload class
-     * @return the validated payload
-     * @throws EnvelopeOpenException if the envelope cannot be opened
-     * @throws io.tokensdk.crypto.InvalidPayloadException if the plaintext breaks the spec
-     */
-    public <T extends Payload> T open(String sealed, PayloadType<T> type) {
-        byte[] plaintext = open(sealed);
-        try {
-            return type.fromPlaintext(plaintext);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
-    }
-
-    /**
      * Opens an envelope.
      *
      * @param sealed base64 of the DER (or BER) EnvelopedData
      * @return the plaintext bytes
      * @throws EnvelopeOpenException if the envelope cannot be opened
      */
+    @Override
     public byte[] open(String sealed) {
         try {
             if (sealed == null || sealed.length() > CmsEnvelopeSealer.MAX_SEALED_LENGTH) {

@@ -1,13 +1,12 @@
 package io.tokensdk.crypto.cms;
 
 import io.tokensdk.crypto.EnvelopeSealException;
+import io.tokensdk.crypto.EnvelopeSealer;
 import io.tokensdk.crypto.internal.Bc;
 import io.tokensdk.crypto.internal.RsaKeySizes;
-import io.tokensdk.crypto.payload.Payload;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -29,7 +28,7 @@ import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
  * <p>Immutable and thread-safe. A sealed value longer than {@value #MAX_SEALED_LENGTH} characters (the spec's
  * maxLength) is refused with an {@link EnvelopeSealException}.
  */
-public final class CmsEnvelopeSealer {
+public final class CmsEnvelopeSealer implements EnvelopeSealer {
     /** The spec's maxLength of {@code cipheredCardInfo} and its siblings. */
     public static final int MAX_SEALED_LENGTH = 8196;
 
@@ -67,28 +66,13 @@ public final class CmsEnvelopeSealer {
     }
 
     /**
-     * Seals a validated payload.
-     *
-     * @param payload the payload, for example a {@link io.tokensdk.crypto.payload.CardInfo}
-     * @return base64 of the DER EnvelopedData
-     * @throws EnvelopeSealException if sealing fails or the result exceeds {@value #MAX_SEALED_LENGTH} characters
-     */
-    public String seal(Payload payload) {
-        byte[] plaintext = payload.toPlaintext();
-        try {
-            return seal(plaintext);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
-    }
-
-    /**
      * Seals raw plaintext bytes.
      *
      * @param plaintext the bytes to seal
      * @return base64 of the DER EnvelopedData
      * @throws EnvelopeSealException if sealing fails or the result exceeds {@value #MAX_SEALED_LENGTH} characters
      */
+    @Override
     public String seal(byte[] plaintext) {
         byte[] der;
         try {

@@ -4,9 +4,7 @@ import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.tokensdk.crypto.EnvelopeOpenException;
-import io.tokensdk.crypto.payload.Payload;
-import io.tokensdk.crypto.payload.PayloadType;
-import java.util.Arrays;
+import io.tokensdk.crypto.EnvelopeOpener;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,7 +18,7 @@ import java.util.stream.Collectors;
  * the expected {@code cty}, a known {@code kid}. Every failure throws the same {@link EnvelopeOpenException}.
  * Immutable and thread-safe.
  */
-public final class JweOpener {
+public final class JweOpener implements EnvelopeOpener {
     /** Upper bound on the compact serialization, so that a hostile input cannot make the parser work for long. */
     static final int MAX_COMPACT_LENGTH = 64 * 1024;
 
@@ -64,31 +62,13 @@ public final class JweOpener {
     }
 
     /**
-     * Opens a JWE and decodes its payload.
-     *
-     * @param compact the compact JWE
-     * @param type the expected payload, for example {@link io.tokensdk.crypto.payload.TokenCredentials#TYPE}
-     * @param <T> the payload class
-     * @return the validated payload
-     * @throws EnvelopeOpenException if the JWE cannot be opened
-     * @throws io.tokensdk.crypto.InvalidPayloadException if the plaintext breaks the spec
-     */
-    public <T extends Payload> T open(String compact, PayloadType<T> type) {
-        byte[] plaintext = open(compact);
-        try {
-            return type.fromPlaintext(plaintext);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
-    }
-
-    /**
      * Opens a JWE.
      *
      * @param compact the compact JWE
      * @return the plaintext bytes
      * @throws EnvelopeOpenException if the JWE cannot be opened
      */
+    @Override
     public byte[] open(String compact) {
         try {
             if (compact == null || compact.length() > MAX_COMPACT_LENGTH) {

@@ -6,14 +6,13 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.tokensdk.crypto.EnvelopeSealException;
-import io.tokensdk.crypto.payload.Payload;
-import java.util.Arrays;
+import io.tokensdk.crypto.EnvelopeSealer;
 
 /**
  * Seals a payload into a compact JWE for one recipient public JWK, whose {@code kid} goes into the header.
  * Immutable and thread-safe.
  */
-public final class JweSealer {
+public final class JweSealer implements EnvelopeSealer {
     private final JweProfile profile;
     private final JWK recipient;
 
@@ -45,28 +44,13 @@ public final class JweSealer {
     }
 
     /**
-     * Seals a validated payload.
-     *
-     * @param payload the payload, for example {@link io.tokensdk.crypto.payload.TokenData}
-     * @return the compact JWE
-     * @throws EnvelopeSealException if encryption fails
-     */
-    public String seal(Payload payload) {
-        byte[] plaintext = payload.toPlaintext();
-        try {
-            return seal(plaintext);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
-    }
-
-    /**
      * Seals raw bytes.
      *
      * @param plaintext the bytes to seal
      * @return the compact JWE
      * @throws EnvelopeSealException if encryption fails
      */
+    @Override
     public String seal(byte[] plaintext) {
         try {
             JWEObject jwe = new JWEObject(profile.header(recipient.getKeyID()), new com.nimbusds.jose.Payload(plaintext));

@@ -7,8 +7,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.tokensdk.crypto.EnvelopeOpenException;
-import io.tokensdk.crypto.payload.Payload;
-import io.tokensdk.crypto.payload.PayloadType;
+import io.tokensdk.crypto.EnvelopeOpener;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.List;
  * name a trusted key (a JWS without {@code kid} is accepted only when exactly one signer is trusted). Every failure,
  * including a bad signature, throws the same {@link EnvelopeOpenException}. Immutable and thread-safe.
  */
-public final class SignedJweOpener {
+public final class SignedJweOpener implements EnvelopeOpener {
     private final JweOpener decryption;
     private final List<ECKey> trustedSigners;
 
@@ -47,31 +46,13 @@ public final class SignedJweOpener {
     }
 
     /**
-     * Opens, verifies and decodes.
-     *
-     * @param compact the compact JWE
-     * @param type the expected payload
-     * @param <T> the payload class
-     * @return the validated payload
-     * @throws EnvelopeOpenException if the JWE cannot be opened or the signature is not trusted
-     * @throws io.tokensdk.crypto.InvalidPayloadException if the plaintext breaks the spec
-     */
-    public <T extends Payload> T open(String compact, PayloadType<T> type) {
-        byte[] plaintext = open(compact);
-        try {
-            return type.fromPlaintext(plaintext);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
-    }
-
-    /**
      * Opens and verifies.
      *
      * @param compact the compact JWE
      * @return the signed plaintext bytes
      * @throws EnvelopeOpenException if the JWE cannot be opened or the signature is not trusted
      */
+    @Override
     public byte[] open(String compact) {
         byte[] nested = decryption.open(compact);
         try {

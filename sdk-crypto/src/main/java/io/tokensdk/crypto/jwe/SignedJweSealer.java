@@ -8,16 +8,15 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import io.tokensdk.crypto.EnvelopeSealException;
-import io.tokensdk.crypto.payload.Payload;
+import io.tokensdk.crypto.EnvelopeSealer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Seals {@code encPaymentCredData} of encType JWE ("JWE encryption with JWS signature"): the plaintext is signed as
  * an ES256 JWS, which is then encrypted as an ECDH-ES + A256GCM JWE with {@code cty: JWT}. Immutable and
  * thread-safe.
  */
-public final class SignedJweSealer {
+public final class SignedJweSealer implements EnvelopeSealer {
     /** The spec's maxLength of {@code encPaymentCredData.encData}. */
     public static final int MAX_ENC_DATA_LENGTH = 8096;
 
@@ -45,22 +44,6 @@ public final class SignedJweSealer {
     }
 
     /**
-     * Signs then encrypts a validated payload.
-     *
-     * @param payload the payload
-     * @return the compact JWE
-     * @throws EnvelopeSealException if signing or encryption fails
-     */
-    public String seal(Payload payload) {
-        byte[] plaintext = payload.toPlaintext();
-        try {
-            return seal(plaintext);
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
-    }
-
-    /**
      * Signs then encrypts raw bytes.
      *
      * @param plaintext the bytes, for example the concatenated payment credentials
@@ -68,6 +51,7 @@ public final class SignedJweSealer {
      * @throws EnvelopeSealException if signing or encryption fails, or the result exceeds
      *     {@value #MAX_ENC_DATA_LENGTH} characters
      */
+    @Override
     public String seal(byte[] plaintext) {
         try {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(),
