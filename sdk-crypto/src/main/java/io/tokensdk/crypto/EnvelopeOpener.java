@@ -20,7 +20,10 @@ public interface EnvelopeOpener {
     byte[] open(String envelope);
 
     /**
-     * Opens an envelope and decodes its payload; the plaintext bytes are wiped afterwards.
+     * Opens an envelope and decodes its payload; the plaintext bytes are wiped afterwards. A plaintext that is not a
+     * JSON document at all is what tampering with an unauthenticated (CBC) envelope produces, so it is reported as the
+     * generic {@link EnvelopeOpenException}; only a well-formed payload that breaks a field rule is an
+     * {@link InvalidPayloadException}.
      *
      * @param envelope the envelope as the spec carries it
      * @param type the expected payload, for example {@link io.tokensdk.crypto.payload.CardInfo#TYPE}
@@ -33,6 +36,11 @@ public interface EnvelopeOpener {
         byte[] plaintext = open(envelope);
         try {
             return type.fromPlaintext(plaintext);
+        } catch (InvalidPayloadException e) {
+            if (InvalidPayloadException.WHOLE_PAYLOAD.equals(e.field())) {
+                throw new EnvelopeOpenException();
+            }
+            throw e;
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

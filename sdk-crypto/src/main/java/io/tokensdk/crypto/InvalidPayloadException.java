@@ -6,6 +6,9 @@ package io.tokensdk.crypto;
 public final class InvalidPayloadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The field name used when the plaintext as a whole is not a payload (not UTF-8, not JSON, not an object). */
+    public static final String WHOLE_PAYLOAD = "payload";
+
     private final String field;
 
     /**

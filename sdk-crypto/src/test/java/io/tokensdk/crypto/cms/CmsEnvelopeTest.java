@@ -129,6 +129,9 @@ class CmsEnvelopeTest {
             failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(flip(der, 300))));
             failures.add(assertThrows(EnvelopeOpenException.class,
                     () -> opener.open(sealed.substring(0, sealed.length() / 2))));
+            // Third-to-last ciphertext block: the padding survives, the plaintext is garbled (CBC has no MAC).
+            failures.add(assertThrows(EnvelopeOpenException.class,
+                    () -> opener.open(flip(der, der.length - 40), CardInfo.TYPE)));
         }
         failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open("not base64!")));
         failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open("A".repeat(8200))));
