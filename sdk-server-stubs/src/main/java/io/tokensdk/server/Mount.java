@@ -1,6 +1,7 @@
 package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
@@ -107,6 +108,9 @@ final class Mount {
       } catch (MalformedJsonException | CharacterCodingException e) {
         return profile.malformed();
       }
+      if (tree.isJsonNull() && operation.requestBodyRequired()) {
+        violations.add(new Violation("body", Violation.Kind.MISSING, "missing mandatory parameter: body"));
+      }
       violations.addAll(validator.validate(tree, operation.requestBodySchema(), "", ValidationMode.STRICT));
     } else if (takesBody && operation.requestBodyRequired()) {
       violations.add(new Violation("body", Violation.Kind.MISSING, "missing mandatory parameter: body"));
@@ -116,7 +120,7 @@ final class Mount {
     }
     Object model;
     try {
-      model = tree == null ? null : TokenSdkJson.gson().fromJson(tree, handler.bodyType(operation.operationId()));
+      model = tree == null || tree.isJsonNull() ? null : TokenSdkJson.gson().fromJson(tree, handler.bodyType(operation.operationId()));
     } catch (JsonParseException | NumberFormatException e) {
       return profile.malformed();
     }
@@ -144,16 +148,47 @@ final class Mount {
     String operationId = call.operation.operationId();
     try {
       Object result = handler.dispatch(operationId, call.body, call.pathParams, call.context);
-      return profile.success(call.operation, result, call.tree);
+      return checked(call.operation, profile.success(call.operation, result, call.tree));
     } catch (Exception e) {
       ServerResponse typed = profile.businessError(e, call.tree);
       if (typed != null) {
         return typed;
       }
-      // the class only: an exception message may carry request data
-      LOG.log(System.Logger.Level.WARNING, "{0} operation {1} failed with {2}",
-          spec.id().id(), operationId, e.getClass().getName());
+      if (e instanceof InvalidResponseException) {
+        // its message names fields and rules only
+        LOG.log(System.Logger.Level.WARNING, "{0} operation {1}: {2}", spec.id().id(), operationId, e.getMessage());
+      } else {
+        // the class only: an exception message may carry request data
+        LOG.log(System.Logger.Level.WARNING, "{0} operation {1} failed with {2}",
+            spec.id().id(), operationId, e.getClass().getName());
+      }
       return profile.unexpected(call.tree);
+    }
+  }
+
+  /**
+   * Strict writer: a success answer that breaks the spec's response schema is not sent. The violations name fields, never
+   * values, so they may be logged.
+   */
+  private ServerResponse checked(SpecOperation operation, ServerResponse response) {
+    JsonObject schema = operation.responseSchemas().get(response.status());
+    if (schema == null || response.bodyLength() == 0) {
+      return response;
+    }
+    JsonElement tree = TokenSdkJson.parseTree(new String(response.body(), StandardCharsets.UTF_8));
+    List<Violation> violations = validator.validate(tree, schema, "", ValidationMode.STRICT);
+    if (violations.isEmpty()) {
+      return response;
+    }
+    throw new InvalidResponseException(violations);
+  }
+
+  /** The handler's result breaks the spec; answered as an unexpected error. */
+  private static final class InvalidResponseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidResponseException(List<Violation> violations) {
+      super("response breaks the spec: " + violations.get(0).message(), null, false, false);
     }
   }
 

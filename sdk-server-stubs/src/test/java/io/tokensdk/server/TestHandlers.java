@@ -26,7 +26,8 @@ final class TestHandlers {
 
     @Override
     public CreateTokenRes createToken(CreateTokenReq req, RequestContext ctx) throws Exception {
-      return recorder.call("createToken", Map.of(), req, ctx, new CreateTokenRes());
+      return recorder.call("createToken", Map.of(), req, ctx,
+          new CreateTokenRes().tokenId("tok-1").tokenInfo(new TokenInfo()));
     }
 
     @Override
@@ -43,7 +44,7 @@ final class TestHandlers {
     public GetTokenCredentialsRes getTokenCredentials(String issuerId, String tokenId, RequestContext ctx)
         throws Exception {
       return recorder.call("getTokenCredentials", Map.of("issuerId", issuerId, "tokenId", tokenId), null, ctx,
-          new GetTokenCredentialsRes());
+          new GetTokenCredentialsRes().encryptedData("eyJhbGciOi.x.y.z.w"));
     }
 
     @Override
@@ -67,7 +68,7 @@ final class TestHandlers {
     public RequestReplenishmentRes requestReplenishment(String tokenId, RequestReplenishmentReq req,
         RequestContext ctx) throws Exception {
       return recorder.call("requestReplenishment", Map.of("tokenId", tokenId), req, ctx,
-          new RequestReplenishmentRes());
+          new RequestReplenishmentRes().repCounter("1").paymentCredsData(java.util.List.of()));
     }
 
     @Override
@@ -102,7 +103,7 @@ final class TestHandlers {
     public CreateMerchantRes createMerchant(String merchantGatewayId, CreateMerchantReq req, RequestContext ctx)
         throws Exception {
       return recorder.call("createMerchant", Map.of("merchantGatewayId", merchantGatewayId), req, ctx,
-          new CreateMerchantRes());
+          new CreateMerchantRes().merchantId("M0000000001"));
     }
   }
 

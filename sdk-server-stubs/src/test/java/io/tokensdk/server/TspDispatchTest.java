@@ -34,7 +34,7 @@ class TspDispatchTest extends ServerFixture {
 
   @Test
   void successReturnsTypedResponseAsJsonAndEchoesRequestId() throws Exception {
-    TSP.on("createToken", () -> new CreateTokenRes().tokenId("tok-9"));
+    TSP.on("createToken", () -> new CreateTokenRes().tokenId("tok-9").tokenInfo(new io.tokensdk.model.tsp.TokenInfo()));
     Http.Reply reply = tsp("POST", "/tokens", CREATE, "x-request-id", "abc-42");
     assertEquals(200, reply.code());
     assertEquals(ServerResponse.JSON, reply.header("Content-Type"));
@@ -184,6 +184,21 @@ class TspDispatchTest extends ServerFixture {
   void nullResultForAnOperationWithABodyIs500() throws Exception {
     TSP.on("createToken", () -> null);
     assertErrorRes(tsp("POST", "/tokens", CREATE), 500, 921, null);
+  }
+
+  @Test
+  void aResponseThatBreaksTheSpecIsNotSent() throws Exception {
+    TSP.on("createToken", () -> new CreateTokenRes().tokenId("t".repeat(49)));
+    Http.Reply reply = tsp("POST", "/tokens", CREATE);
+    assertErrorRes(reply, 500, 921, null);
+    assertFalse(reply.body().contains("ttttt"));
+  }
+
+  @Test
+  void aJsonNullBodyIsAMissingBody() throws Exception {
+    assertErrorRes(tsp("POST", "/tokens", "null"), 400, 111, "body");
+    assertErrorRes(tsp("POST", "/tokens", "[]"), 400, 112, "body");
+    assertTrue(TSP.calls.isEmpty());
   }
 
   @Test
