@@ -170,4 +170,37 @@ class CofDispatchTest extends ServerFixture {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aDuplicateThatOutwaitsTheFirstDeliveryGets503() throws Exception {
+    Recorder recorder = new Recorder();
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    recorder.on("notifyBindingCreation", () -> {
+      entered.countDown();
+      return release.await(10, TimeUnit.SECONDS);
+    });
+    MountOptions options = MountOptions.builder().apiKeys(ApiKeys.of(Samples.API_KEY))
+        .dedupeStore(new InMemoryDedupeStore()).duplicateWait(Duration.ofMillis(100)).build();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (TokenSdkServer busy = TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
+        .mount(new TestHandlers.Cof(recorder), options).build().start()) {
+      Http client = new Http("http://127.0.0.1:" + busy.port());
+      Callable<Http.Reply> send = () -> client.send("POST", "/tsh-cof" + CREATION, Samples.bindingCreation(),
+          "authorization", "APIKEY " + Samples.API_KEY, "x-correlation-id", "slow-1");
+      Future<Http.Reply> first = pool.submit(send);
+      assertTrue(entered.await(5, TimeUnit.SECONDS));
+      Http.Reply duplicate = send.call();
+      assertEquals(503, duplicate.code());
+      assertEquals("1", duplicate.header("Retry-After"));
+      release.countDown();
+      assertEquals(204, first.get(5, TimeUnit.SECONDS).code());
+      assertEquals(204, send.call().code());
+      assertEquals(1, recorder.count("notifyBindingCreation"));
+      client.close();
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
 }
