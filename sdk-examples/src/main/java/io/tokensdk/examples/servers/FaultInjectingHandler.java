@@ -1,0 +1,52 @@
+package io.tokensdk.examples.servers;
+
+import io.tokensdk.server.ApiHandler;
+import io.tokensdk.server.RequestContext;
+import io.tokensdk.spec.SpecId;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps a handler and makes its next calls fail on request, to show the client's retries. A failure is an unexpected
+ * exception, which the server stubs answer as the spec's retryable error (TSP: HTTP 500 with errorRes 921). The stubs
+ * give a handler no way to answer 503, so this is the closest retryable fault a handler can produce.
+ */
+public final class FaultInjectingHandler implements ApiHandler {
+  private final ApiHandler delegate;
+  private final AtomicInteger pendingFaults = new AtomicInteger();
+
+  /** Wraps {@code delegate}; no faults until {@link #failNext} is called. */
+  public FaultInjectingHandler(ApiHandler delegate) {
+    this.delegate = delegate;
+  }
+
+  /** Makes the next {@code count} calls fail. */
+  public void failNext(int count) {
+    pendingFaults.set(count);
+  }
+
+  @Override
+  public SpecId spec() {
+    return delegate.spec();
+  }
+
+  @Override
+  public Set<String> operationIds() {
+    return delegate.operationIds();
+  }
+
+  @Override
+  public Class<?> bodyType(String operationId) {
+    return delegate.bodyType(operationId);
+  }
+
+  @Override
+  public Object dispatch(String operationId, Object body, Map<String, String> pathParams, RequestContext context)
+      throws Exception {
+    if (pendingFaults.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("injected fault");
+    }
+    return delegate.dispatch(operationId, body, pathParams, context);
+  }
+}
