@@ -6,7 +6,7 @@ import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.Violation;
 
 /**
- * How one API answers: its error shapes, its authentication, the id header it echoes and its dedupe key. Everything
+ * How one API answers: its error shapes, its authentication and its dedupe key. Everything
  * else about serving a request is the same for every API and lives in {@link Mount}.
  */
 abstract class ApiProfile {
@@ -16,11 +16,6 @@ abstract class ApiProfile {
       case COF -> new CofProfile();
       case PAT -> new PatProfile();
     };
-  }
-
-  /** The id header echoed on every answer, or null. */
-  String echoHeader() {
-    return null;
   }
 
   /** Fails fast on options this API cannot run without. */

@@ -14,11 +14,6 @@ final class CofProfile extends ApiProfile {
   private static final String SCHEME = "APIKEY ";
 
   @Override
-  String echoHeader() {
-    return CORRELATION_ID;
-  }
-
-  @Override
   void check(MountOptions options) {
     if (options.apiKeys() == null) {
       throw new IllegalStateException("a COF handler needs MountOptions.apiKeys: the spec requires authorization");

@@ -41,7 +41,8 @@ final class ExchangeHandler implements HttpHandler {
     inFlight.incrementAndGet();
     try {
       if (draining || Thread.currentThread() instanceof OverflowThread) {
-        write(exchange, ServerResponse.empty(503).withHeader("Retry-After", "1").withHeader("Connection", "close"));
+        write(exchange, IdHeaders.echo(exchange.getRequestHeaders()::getFirst,
+            ServerResponse.empty(503).withHeader("Retry-After", "1").withHeader("Connection", "close")));
         return;
       }
       // A client that does not send its body in time loses its connection: closing an exchange whose answer has not

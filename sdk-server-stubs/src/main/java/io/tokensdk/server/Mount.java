@@ -62,8 +62,7 @@ final class Mount {
   }
 
   ServerResponse serve(ServerRequest request, String subPath, int maxBodyBytes) {
-    ServerResponse response = route(request, subPath, maxBodyBytes);
-    return echo(request, response);
+    return route(request, subPath, maxBodyBytes);
   }
 
   private ServerResponse route(ServerRequest request, String subPath, int maxBodyBytes) {
@@ -229,20 +228,6 @@ final class Mount {
   private RequestContext context(ServerRequest request, SpecOperation operation) {
     return new RequestContext(operation.operationId(), request.header("x-request-id"),
         request.header("x-correlation-id"), request.clientCertificates(), request.remoteAddress());
-  }
-
-  private ServerResponse echo(ServerRequest request, ServerResponse response) {
-    String name = profile.echoHeader();
-    String value = name == null ? null : request.header(name);
-    return value != null && isEchoable(value) ? response.withHeader(name, value) : response;
-  }
-
-  /** Echo only short, visible ASCII, so that an echoed header can never be used to inject anything. */
-  private static boolean isEchoable(String value) {
-    if (value.isEmpty() || value.length() > 256) {
-      return false;
-    }
-    return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
   }
 
   private static boolean isJson(String contentType) {

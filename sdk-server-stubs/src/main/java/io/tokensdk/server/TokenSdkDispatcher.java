@@ -44,6 +44,10 @@ public final class TokenSdkDispatcher {
    * @return the complete answer to write
    */
   public ServerResponse handle(ServerRequest request) {
+    return IdHeaders.echo(request::header, route(request));
+  }
+
+  private ServerResponse route(ServerRequest request) {
     try {
       String path = request.rawPath();
       for (Mount mount : mounts) {

@@ -10,11 +10,6 @@ import io.tokensdk.spec.Violation;
 /** TSP: errors are {@code errorRes} on 400 (111 missing, 112 bad format, business codes); 921 on 500 when unexpected. */
 final class TspProfile extends ApiProfile {
   @Override
-  String echoHeader() {
-    return "x-request-id";
-  }
-
-  @Override
   ServerResponse invalid(Violation first, JsonElement body) {
     TspResponseCode code = first.kind() == Violation.Kind.MISSING
         ? TspResponseCode.MISSING_MANDATORY_PARAMETER : TspResponseCode.BAD_PARAMETER_FORMAT;

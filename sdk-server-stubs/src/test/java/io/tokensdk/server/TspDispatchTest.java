@@ -60,7 +60,10 @@ class TspDispatchTest extends ServerFixture {
   @Test
   void unknownPathIs404() throws Exception {
     assertEquals(404, tsp("GET", "/nope", null).code());
-    assertEquals(404, http.send("GET", "/other/tokens", null).code());
+    Http.Reply outside = http.send("GET", "/other/tokens", null, "x-request-id", "req-404", "x-correlation-id", "corr-404");
+    assertEquals(404, outside.code());
+    assertEquals("req-404", outside.header("x-request-id"), "ids are echoed even outside every base path");
+    assertEquals("corr-404", outside.header("x-correlation-id"));
     assertEquals(404, tsp("PUT", "/tokens/t1/state/extra", "{}").code());
   }
 
