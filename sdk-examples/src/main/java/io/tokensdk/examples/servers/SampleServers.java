@@ -31,8 +31,10 @@ public final class SampleServers implements AutoCloseable {
   private final TokenSdkServer patServer;
   private final String scheme;
   private final String host;
+  private final DemoKeys keys;
 
   private SampleServers(DemoKeys keys, InetAddress bind, int[] ports, SSLContext tls) throws IOException {
+    this.keys = keys;
     this.tsp = new SampleTsp(keys.tspKeys());
     this.tspFaults = new FaultInjectingHandler(tsp);
     this.pat = new SamplePatReceiver(new JWKSet(keys.bank()));
@@ -85,6 +87,16 @@ public final class SampleServers implements AutoCloseable {
   /** The PAT receiver base URL. */
   public String patUrl() {
     return url(patServer, SpecId.PAT);
+  }
+
+  /** The keys the servers were started with. */
+  public DemoKeys keys() {
+    return keys;
+  }
+
+  /** True when {@code baseUrl} is one of these servers. */
+  public boolean serves(String baseUrl) {
+    return baseUrl.equals(tspUrl()) || baseUrl.equals(cofUrl()) || baseUrl.equals(patUrl());
   }
 
   /** The sample TSP. */
