@@ -41,7 +41,7 @@ final class InspectCommand implements Callable<Integer> {
   public Integer call() {
     String envelope = io.readInput();
     JsonObject description = envelope.chars().filter(c -> c == '.').count() == 4 ? jwe(envelope) : cms(envelope);
-    io.out().println(new GsonBuilder().setPrettyPrinting().create().toJson(description));
+    io.out().println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(description));
     return 0;
   }
 
