@@ -1,6 +1,7 @@
 package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
+import java.time.Duration;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.Violation;
@@ -42,9 +43,18 @@ abstract class ApiProfile {
   /** The answer to an unexpected failure: retryable, without details. */
   abstract ServerResponse unexpected(JsonElement body);
 
+  /** The answer to a handler that asked the caller to retry later: the API's retryable answer with Retry-After. */
+  ServerResponse retryLater(Duration retryAfter, JsonElement body) {
+    return unexpected(body).withHeader("Retry-After", seconds(retryAfter));
+  }
+
   /** The answer to a duplicate whose first delivery is still being handled: retryable. */
   ServerResponse busy(JsonElement body) {
-    return unexpected(body);
+    return retryLater(Duration.ofSeconds(1), body);
+  }
+
+  static String seconds(Duration delay) {
+    return Long.toString(Math.max(0, delay.toSeconds()));
   }
 
   /** The key that identifies a redelivered notification, or null when this API does not dedupe. */

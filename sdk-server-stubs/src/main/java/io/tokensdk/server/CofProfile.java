@@ -1,6 +1,7 @@
 package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
+import java.time.Duration;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.Violation;
 
@@ -48,7 +49,7 @@ final class CofProfile extends ApiProfile {
     if (error instanceof CofErrorException cof) {
       ServerResponse response = ServerResponse.empty(cof.status());
       return cof.retryAfter()
-          .map(d -> response.withHeader("Retry-After", Long.toString(Math.max(0, d.toSeconds()))))
+          .map(d -> response.withHeader("Retry-After", seconds(d)))
           .orElse(response);
     }
     if (error instanceof OperationNotSupportedException) {
@@ -63,8 +64,8 @@ final class CofProfile extends ApiProfile {
   }
 
   @Override
-  ServerResponse busy(JsonElement body) {
-    return ServerResponse.empty(503).withHeader("Retry-After", "1");
+  ServerResponse retryLater(Duration retryAfter, JsonElement body) {
+    return ServerResponse.empty(503).withHeader("Retry-After", seconds(retryAfter));
   }
 
   @Override

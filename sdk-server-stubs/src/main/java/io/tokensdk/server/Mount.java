@@ -148,6 +148,8 @@ final class Mount {
     try {
       Object result = handler.dispatch(operationId, call.body, call.pathParams, call.context);
       return checked(call.operation, profile.success(call.operation, result, call.tree));
+    } catch (RetryLaterException e) {
+      return profile.retryLater(e.retryAfter(), call.tree);
     } catch (Exception e) {
       ServerResponse typed = profile.businessError(e, call.tree);
       if (typed != null) {

@@ -1,13 +1,17 @@
 package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
+import java.time.Duration;
 import io.tokensdk.json.TokenSdkJson;
 import io.tokensdk.model.tsp.ErrorRes;
 import io.tokensdk.model.tsp.TspResponseCode;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.Violation;
 
-/** TSP: errors are {@code errorRes} on 400 (111 missing, 112 bad format, business codes); 921 on 500 when unexpected. */
+/**
+ * TSP: errors are {@code errorRes} on 400 (111 missing, 112 bad format, business codes); 921 on 500 when unexpected;
+ * 503 without a body when the handler asks the caller to retry later.
+ */
 final class TspProfile extends ApiProfile {
   @Override
   ServerResponse invalid(Violation first, JsonElement body) {
@@ -42,6 +46,11 @@ final class TspProfile extends ApiProfile {
           "Operation failed: " + notSupported.operationId() + " is not supported by this TSP");
     }
     return null;
+  }
+
+  @Override
+  ServerResponse retryLater(Duration retryAfter, JsonElement body) {
+    return ServerResponse.empty(503).withHeader("Retry-After", seconds(retryAfter));
   }
 
   @Override

@@ -136,10 +136,16 @@ class CofDispatchTest extends ServerFixture {
       throw new CofErrorException(503, Duration.ofSeconds(2));
     });
     assertEquals(503, cof(CREATION, Samples.bindingCreation(), "x-correlation-id", "retry-1").code());
+    COF.on("notifyBindingCreation", () -> {
+      throw new RetryLaterException(Duration.ofSeconds(30));
+    });
+    Http.Reply later = cof(CREATION, Samples.bindingCreation(), "x-correlation-id", "retry-1");
+    assertEquals(503, later.code());
+    assertEquals("30", later.header("Retry-After"));
     COF.on("notifyBindingCreation", () -> null);
     assertEquals(204, cof(CREATION, Samples.bindingCreation(), "x-correlation-id", "retry-1").code());
     assertEquals(204, cof(CREATION, Samples.bindingCreation(), "x-correlation-id", "retry-1").code());
-    assertEquals(3, COF.count("notifyBindingCreation"));
+    assertEquals(4, COF.count("notifyBindingCreation"));
   }
 
   @Test

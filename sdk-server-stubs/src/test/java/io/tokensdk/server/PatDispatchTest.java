@@ -80,6 +80,12 @@ class PatDispatchTest extends ServerFixture {
     JsonObject json = envelope(reply, 500, "1300");
     assertFalse(reply.body().contains("4111111111111111"));
     assertEquals("Unknown internal server error. Try again later.", json.get("statusMessage").getAsString());
+    PAT.on("notifyTokenProvisioned", () -> {
+      throw new RetryLaterException(java.time.Duration.ofSeconds(5));
+    });
+    Http.Reply later = pat(PROVISIONED, body);
+    envelope(later, 500, "1300");
+    assertEquals("5", later.header("Retry-After"));
   }
 
   @Test

@@ -184,6 +184,18 @@ class TspDispatchTest extends ServerFixture {
   }
 
   @Test
+  void retryLaterIs503WithRetryAfterAndNoBody() throws Exception {
+    TSP.on("createToken", () -> {
+      throw new RetryLaterException(java.time.Duration.ofSeconds(3));
+    });
+    Http.Reply reply = tsp("POST", "/tokens", CREATE);
+    assertEquals(503, reply.code());
+    assertEquals("3", reply.header("Retry-After"));
+    assertEquals("", reply.body());
+    assertEquals("req-1", reply.header("x-request-id"));
+  }
+
+  @Test
   void nullResultForAnOperationWithABodyIs500() throws Exception {
     TSP.on("createToken", () -> null);
     assertErrorRes(tsp("POST", "/tokens", CREATE), 500, 921, null);
