@@ -239,7 +239,7 @@ public final class ApiTransport {
       if (response.isSuccessful()) {
         return parseSuccess(response.code(), text);
       }
-      Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+      Duration retryAfter = RetryAfter.parse(RetryAfterShield.retryAfter(response), clock);
       ApiException error = protocol.error(operationId, response.code(), text, retryAfter);
       return Attempt.fail(error, error.retryable(), error.retryable() ? retryAfter : null);
     }

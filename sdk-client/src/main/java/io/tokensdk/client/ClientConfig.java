@@ -131,6 +131,7 @@ public final class ClientConfig {
         .writeTimeout(b.writeTimeout)
         // The SDK counts and bounds every attempt itself; OkHttp's silent retry would hide attempts from both.
         .retryOnConnectionFailure(false)
+        .addNetworkInterceptor(new RetryAfterShield())
         .followRedirects(false);
     if (b.proxy != null) {
       http.proxy(b.proxy);

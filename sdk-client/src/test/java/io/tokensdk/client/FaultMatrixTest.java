@@ -138,6 +138,26 @@ class FaultMatrixTest {
   }
 
   @Test
+  void okHttpDoesNotSilentlyRetryA503WithRetryAfterZero() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+    server.enqueue(new MockResponse().setResponseCode(204));
+    TspApiException thrown = assertThrows(TspApiException.class, () -> clients(RetryPolicy.NONE).tsp().healthCheck());
+    assertEquals(503, thrown.httpStatus());
+    assertEquals(1, thrown.attempts());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void a503WithRetryAfterZeroIsRetriedByTheSdkAndCounted() {
+    server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+    server.enqueue(new MockResponse().setResponseCode(204));
+    CallInfo info = new CallInfo();
+    clients(FAST).tsp().healthCheck(RequestOptions.builder().callInfo(info).build());
+    assertEquals(2, info.attempts());
+    assertEquals(List.of(503, 204), events.stream().map(AttemptEvent::httpStatus).toList());
+  }
+
+  @Test
   void retryAfterIsHonouredEvenWhenItExceedsTheDeadline() throws Exception {
     String httpDate = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusMinutes(5));
     server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", httpDate));

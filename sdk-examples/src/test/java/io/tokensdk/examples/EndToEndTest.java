@@ -121,6 +121,17 @@ class EndToEndTest {
     assertEquals(17, SUCCEEDED.size());
   }
 
+  @Test
+  void aServiceUnavailableAnswerIsRetriedWithTheSameRequestId() {
+    java.util.List<io.tokensdk.client.AttemptEvent> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TspClient observed = new TspClient(DemoEnvironment.mutualTls(keys).apply(ClientConfig.builder(servers.tspUrl())
+        .listener(attempts::add)).build());
+    servers.tspFaults().failNext(1);
+    observed.healthCheck();
+    assertEquals(java.util.List.of(503, 204), attempts.stream().map(e -> e.httpStatus()).toList());
+    assertEquals(1, attempts.stream().map(e -> e.requestId()).distinct().count());
+  }
+
   private static String seal(io.tokensdk.crypto.payload.Payload payload) {
     return CmsEnvelopeSealer.forRecipient(keys.cardInfo().certificate(), CmsKeyTransport.RSA_OAEP_SHA256)
         .seal(payload);

@@ -192,7 +192,7 @@ final class TspLifecycleSteps {
     CallInfo info = new CallInfo();
     tsp.healthCheck(RequestOptions.builder().callInfo(info).build());
     expect(info.attempts() == 2, "expected 2 attempts, got " + info.attempts());
-    return "500 errorRes 921 once, then 204: attempts=" + info.attempts();
+    return "503 Service Unavailable once, then 204: attempts=" + info.attempts();
   }
 
   private static String expectError(Runnable call, TspResponseCode expected) {

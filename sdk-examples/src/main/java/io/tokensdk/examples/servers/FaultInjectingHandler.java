@@ -2,15 +2,17 @@ package io.tokensdk.examples.servers;
 
 import io.tokensdk.server.ApiHandler;
 import io.tokensdk.server.RequestContext;
+import io.tokensdk.server.RetryLaterException;
 import io.tokensdk.spec.SpecId;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wraps a handler and makes its next calls fail on request, to show the client's retries. A failure is an unexpected
- * exception, which the server stubs answer as the spec's retryable error (TSP: HTTP 500 with errorRes 921). The stubs
- * give a handler no way to answer 503, so this is the closest retryable fault a handler can produce.
+ * Wraps a handler and makes its next calls fail on request, to show the client's retries. A failure is a
+ * {@link RetryLaterException}, which the server stubs answer with the spec's "Service Unavailable, retry possible"
+ * (TSP: HTTP 503 with {@code Retry-After: 0}).
  */
 public final class FaultInjectingHandler implements ApiHandler {
   private final ApiHandler delegate;
@@ -45,7 +47,7 @@ public final class FaultInjectingHandler implements ApiHandler {
   public Object dispatch(String operationId, Object body, Map<String, String> pathParams, RequestContext context)
       throws Exception {
     if (pendingFaults.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      throw new IllegalStateException("injected fault");
+      throw new RetryLaterException(Duration.ZERO);
     }
     return delegate.dispatch(operationId, body, pathParams, context);
   }
