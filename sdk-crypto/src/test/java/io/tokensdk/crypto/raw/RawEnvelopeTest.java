@@ -82,6 +82,26 @@ class RawEnvelopeTest {
                     Base64.getDecoder().decode(sealed.encData()).length, "tag must not be in encData");
         }
         assertArrayEquals(plaintext, RawOpener.forKey(key).open(sealed.encData(), params));
+
+        // Through the wire model and its JSON, as a TSP sends it and a wallet receives it.
+        String json = io.tokensdk.json.TokenSdkJson.write(RawWireParams.toEncPaymentCredData(sealed));
+        io.tokensdk.model.tsp.EncPaymentCredData received =
+                io.tokensdk.json.TokenSdkJson.parse(json, io.tokensdk.model.tsp.EncPaymentCredData.class);
+        assertEquals(params, RawWireParams.fromWire(received.getRawEncParams()));
+        assertArrayEquals(plaintext,
+                RawOpener.forKey(key).open(received.getEncData(), RawWireParams.fromWire(received.getRawEncParams())));
+    }
+
+    @Test
+    void unknownWireValuesAreTypedErrorsNamingTheField() {
+        io.tokensdk.model.tsp.RawEncParams wire = io.tokensdk.json.TokenSdkJson.parse(
+                "{\"algo\":\"SM4\",\"mode\":\"CBC\"}", io.tokensdk.model.tsp.RawEncParams.class);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RawWireParams.fromWire(wire));
+        assertTrue(e.getMessage().contains("algo"), e.getMessage());
+        IllegalArgumentException mode = assertThrows(IllegalArgumentException.class, () -> RawWireParams.fromWire(
+                io.tokensdk.json.TokenSdkJson.parse("{\"algo\":\"AES\",\"mode\":\"XTS\"}",
+                        io.tokensdk.model.tsp.RawEncParams.class)));
+        assertTrue(mode.getMessage().contains("mode"), mode.getMessage());
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.tokensdk.crypto.payload.TokenCredentials;
 import io.tokensdk.crypto.payload.TokenData;
 import io.tokensdk.crypto.payload.TokenPanInfo;
 import io.tokensdk.crypto.raw.RawOpener;
+import io.tokensdk.crypto.raw.RawWireParams;
 import io.tokensdk.examples.tsp.Luhn;
 import io.tokensdk.model.tsp.CciState;
 import io.tokensdk.model.tsp.CreateTokenReq;
@@ -175,7 +176,7 @@ final class TspLifecycleSteps {
       if (env.kek() == null) {
         return "(not opened: no KEK)";
       }
-      credential = RawOpener.forKey(env.kek()).open(data.getEncData(), RawParams.toCrypto(data.getRawEncParams()));
+      credential = RawOpener.forKey(env.kek()).open(data.getEncData(), RawWireParams.fromWire(data.getRawEncParams()));
     } else {
       if (env.tspSigners() == null) {
         return "(not opened: no TSP signing key)";

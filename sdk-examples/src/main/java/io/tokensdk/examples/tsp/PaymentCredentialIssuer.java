@@ -4,11 +4,11 @@ import io.tokensdk.crypto.jwe.SignedJweSealer;
 import io.tokensdk.crypto.raw.Kcv;
 import io.tokensdk.crypto.raw.RawEncryptedData;
 import io.tokensdk.crypto.raw.RawSealer;
+import io.tokensdk.crypto.raw.RawWireParams;
 import io.tokensdk.model.tsp.EncPaymentCredData;
 import io.tokensdk.model.tsp.PaymentCredAttr;
 import io.tokensdk.model.tsp.PaymentCredStatus;
 import io.tokensdk.model.tsp.PaymentCredsDataItem;
-import io.tokensdk.model.tsp.RawEncParams;
 import io.tokensdk.model.tsp.ReplenishTokenRes;
 import java.security.SecureRandom;
 import java.time.ZonedDateTime;
@@ -60,15 +60,7 @@ public final class PaymentCredentialIssuer {
   }
 
   private EncPaymentCredData rawData(byte[] credential) {
-    RawEncryptedData sealed = raw.seal(credential);
-    RawEncParams params = new RawEncParams().algo(RawEncParams.AlgoEnum.fromValue(sealed.params().algo().wireName()))
-        .mode(RawEncParams.ModeEnum.fromValue(sealed.params().mode().name()))
-        .iv(sealed.params().iv()).keyId(sealed.params().keyId());
-    if (sealed.params().padding() != null) {
-      params.padding(RawEncParams.PaddingEnum.ISO_7816);
-    }
-    return new EncPaymentCredData().encType(EncPaymentCredData.EncTypeEnum.RAW).encData(sealed.encData())
-        .rawEncParams(params);
+    return RawWireParams.toEncPaymentCredData(raw.seal(credential));
   }
 
   /** Visa CBP "YHHHHCC": last digit of the year, hours since the year began, a counter. */
