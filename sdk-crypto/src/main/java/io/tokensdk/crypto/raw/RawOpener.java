@@ -10,6 +10,9 @@ import javax.crypto.SecretKey;
  * Decrypts RAW payment credentials as described by their {@code rawEncParams}. Every failure (wrong key, bad
  * padding, bad tag, missing or malformed IV/nonce/MAC, unsupported combination) throws the same
  * {@link EnvelopeOpenException}. Immutable and thread-safe.
+ * <p>Only GCM and CCM authenticate: with ECB or CBC a wrong key or tampered data is caught by the ISO 7816-4 padding
+ * check when there is padding, which random data passes about once in 256 tries, and not at all without padding. Prefer
+ * an AEAD mode where the peer allows it.
  */
 public final class RawOpener {
     private final byte[] key;
