@@ -122,9 +122,11 @@ class CmsEnvelopeTest {
         for (CmsKeyTransport transport : CmsKeyTransport.values()) {
             String sealed = CmsEnvelopeSealer.forRecipient(tsp.certificate(), transport).seal(CARD);
             byte[] der = Base64.getDecoder().decode(sealed);
-            failures.add(assertThrows(EnvelopeOpenException.class, () -> wrongKey.open(sealed)));
-            // Last byte of the ciphertext: breaks the CBC padding.
-            failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(flip(der, der.length - 1))));
+            // Typed, as a TSP opens it: should a wrong key ever get past the RSA padding, the garbled plaintext fails too.
+            failures.add(assertThrows(EnvelopeOpenException.class, () -> wrongKey.open(sealed, CardInfo.TYPE)));
+            // Last byte of the next-to-last block: flips one bit of the last padding byte, which always breaks the CBC
+            // padding (flipping the last block itself would randomize it, and pass the padding check 1 time in 256).
+            failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(flip(der, der.length - 17))));
             // Inside the encrypted key: breaks the PKCS#1 / OAEP padding.
             failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(flip(der, 300))));
             failures.add(assertThrows(EnvelopeOpenException.class,
