@@ -202,7 +202,9 @@ class RawEnvelopeTest {
         // A wrong key is certain to fail only with a MAC: CBC catches it by its padding, which a random block passes
         // now and then (about 1 in 256), so this uses GCM to stay deterministic.
         failures.add(assertThrows(EnvelopeOpenException.class, () -> RawOpener.forKey(aes(32)).open(gcm)));
-        failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(flipLastByte(cbc))));
+        // CBC: flip the last byte of the next-to-last block, which flips the final 0x80 padding byte (flipping the last
+        // block itself would randomize it, and random bytes pass the padding check now and then).
+        failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(flipByte(cbc, 17))));
         failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(flipLastByte(gcm))));
         failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(flipLastByte(ccm))));
         failures.add(assertThrows(EnvelopeOpenException.class, () -> opener.open(gcm.encData(),
@@ -265,8 +267,12 @@ class RawEnvelopeTest {
     }
 
     private static RawEncryptedData flipLastByte(RawEncryptedData sealed) {
+        return flipByte(sealed, 1);
+    }
+
+    private static RawEncryptedData flipByte(RawEncryptedData sealed, int fromEnd) {
         byte[] bytes = Base64.getDecoder().decode(sealed.encData());
-        bytes[bytes.length - 1] ^= 1;
+        bytes[bytes.length - fromEnd] ^= 1;
         return new RawEncryptedData(Base64.getEncoder().encodeToString(bytes), sealed.params());
     }
 }
