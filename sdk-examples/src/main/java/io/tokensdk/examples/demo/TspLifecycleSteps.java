@@ -84,9 +84,9 @@ final class TspLifecycleSteps {
     steps.step("unknown token gives 119", () -> expectError(
         () -> tsp.getTokenCredentials(ISSUER, "tok-does-not-exist"), TspResponseCode.UNKNOWN_TOKEN));
     if (env.localTsp()) {
-      steps.step("a failing TSP answer is retried", this::retried);
+      steps.step("a 503 from the TSP is retried", this::retried);
     } else {
-      steps.skip("a failing TSP answer is retried", "needs the local sample TSP (fault injection)");
+      steps.skip("a 503 from the TSP is retried", "needs the local sample TSP (fault injection)");
     }
     steps.step("delete the token; credentials then give 432", () -> {
       changeState(State.DELETED, "21002");
