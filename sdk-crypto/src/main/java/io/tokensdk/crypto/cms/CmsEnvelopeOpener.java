@@ -6,13 +6,13 @@ import io.tokensdk.crypto.internal.Base64s;
 import io.tokensdk.crypto.internal.Bc;
 import io.tokensdk.crypto.internal.RsaKeySizes;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Set;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.cms.RecipientInformation;
-import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 
 /**
  * Opens a card-info envelope with the TSP's RSA private key.
@@ -21,6 +21,10 @@ import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
  * Every failure, whatever its cause, throws the same {@link EnvelopeOpenException}. Immutable and thread-safe.
  * When the envelope has several recipients, each key-transport recipient is tried with the key in turn.
  *
+ * <p>RSAES-PKCS1-v1_5 key transport uses implicit rejection: a wrapped key with bad padding is replaced by a
+ * pseudo-random one instead of failing at once, so neither the error nor its timing tells a padding oracle attacker
+ * (Bleichenbacher) which step failed.
+ *
  * <p>CBC content encryption carries no integrity protection (a limitation of the spec's format): after a successful
  * decryption the payload is validated and a malformed one raises
  * {@link io.tokensdk.crypto.InvalidPayloadException}.
@@ -28,10 +32,14 @@ import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 public final class CmsEnvelopeOpener implements EnvelopeOpener {
     private final PrivateKey privateKey;
     private final Set<CmsKeyTransport> allowedTransports;
+    private final Pkcs1ImplicitRejection pkcs1;
 
     private CmsEnvelopeOpener(PrivateKey privateKey, Set<CmsKeyTransport> allowedTransports) {
         RsaKeySizes.require(privateKey, 2048, 4096);
         this.privateKey = privateKey;
+        byte[] rejectionSecret = new byte[32];
+        new SecureRandom().nextBytes(rejectionSecret);
+        this.pkcs1 = new Pkcs1ImplicitRejection(privateKey, rejectionSecret);
         this.allowedTransports = Set.copyOf(allowedTransports);
         if (this.allowedTransports.isEmpty()) {
             throw new IllegalArgumentException("at least one key transport must be allowed");
@@ -99,7 +107,7 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
             return null;
         }
         try {
-            return recipient.getContent(new JceKeyTransEnvelopedRecipient(privateKey).setProvider(Bc.provider()));
+            return recipient.getContent(new ImplicitRejectionRecipient(privateKey, pkcs1).setProvider(Bc.provider()));
         } catch (Exception e) {
             return null;
         }
