@@ -68,7 +68,9 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
     }
 
     /**
-     * Opens an envelope.
+     * Opens an envelope to raw bytes. Neither CBC nor PKCS#1 v1.5 with implicit rejection can always tell tampered data
+     * from good data at this level (now and then tampering yields garbage instead of an error); prefer
+     * {@link #open(String, io.tokensdk.crypto.payload.PayloadType)}, whose payload check catches it.
      *
      * @param sealed base64 of the DER (or BER) EnvelopedData
      * @return the plaintext bytes
