@@ -222,6 +222,21 @@ class ClientWireTest {
   }
 
   @Test
+  void cofErrorRetryableFlagsMatchTheSpecsResponseDescriptions() {
+    ApiSpec spec = ApiSpec.of(SpecId.COF);
+    for (int status : spec.operations().get(0).responseStatuses()) {
+      if (status < 400) {
+        continue;
+      }
+      String description = spec.resolve(com.google.gson.JsonParser.parseString(
+          "{\"$ref\":\"#/components/responses/" + status + "\"}").getAsJsonObject()).get("description").getAsString();
+      CofError error = CofError.of(status);
+      assertEquals(status, error.httpStatus());
+      assertEquals(!description.contains("Not Retryable"), error.retryable(), description);
+    }
+  }
+
+  @Test
   void tspErrorWithACodeUnknownToThisVersionStaysReadable() {
     server.enqueue(new MockResponse().setResponseCode(400).setBody("{\"responseCode\":777,\"errorMessage\":\"new\"}"));
     TspApiException thrown = assertThrows(TspApiException.class, () -> clients.tsp().healthCheck());
