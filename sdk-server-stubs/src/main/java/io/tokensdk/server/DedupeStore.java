@@ -1,36 +1,74 @@
 package io.tokensdk.server;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
 /**
- * Remembers which notifications were handled, so that a redelivered one (COF: same {@code x-correlation-id}; PAT: same
- * {@code messageId}) gets the first answer again without reaching the handler twice.
- * <p>The protocol: {@link #claim} atomically takes a key; the winner runs the handler, then calls {@link #complete} on
- * success or {@link #release} on failure (so that the sender's retry runs it again). Implement it over a shared store
- * (Redis {@code SET NX PX}, a database unique key) when several instances receive the same notifications.
- * Implementations must be thread-safe.
+ * Remembers which requests were handled, so that a retried one (TSP: same {@code x-request-id}; COF: same
+ * {@code x-correlation-id}; PAT: same {@code messageId}) gets the first answer again without reaching the handler twice.
+ *
+ * <p>The protocol: {@link #claim} atomically takes a key for a request whose body has a given fingerprint. The winner runs
+ * the handler, then calls {@link #complete} with the answer to replay, or {@link #release} when the handling failed (so
+ * that the sender's retry runs it again). A claim in flight holds for its {@code lease}: if the instance that holds it
+ * dies, the key can be claimed again once the lease has expired, so delivery stays at least once and nothing is lost.
+ * A duplicate that finds the key {@link Claim.State#IN_PROGRESS} waits with {@link #awaitChange}, which must not poll a
+ * worker thread in a sleep loop: use the store's own notification (an in-memory future, PostgreSQL
+ * {@code LISTEN/NOTIFY}, Redis pub/sub) or a back-off scheduled outside the caller's thread.
+ *
+ * <p>A store that cannot be reached throws {@link DedupeStoreException}; the server then gives the spec's retryable
+ * answer and never skips dedupe silently. Implementations must be thread-safe.
  */
 public interface DedupeStore {
-  /** Atomically claims {@code key}, or reports the state of an earlier claim. */
-  Claim claim(String key);
+  /**
+   * Atomically claims {@code key}, or reports the state of an earlier claim.
+   *
+   * @param key the dedupe key (API, operation and idempotency key)
+   * @param fingerprint a digest of the request (method, path and body) that names it without carrying its data
+   * @param lease how long an in-flight claim holds if its owner never completes or releases it
+   * @return {@link Claim.State#ACQUIRED} when the caller now owns the key; {@link Claim.State#CONFLICT} when the key
+   *     is held (in flight or done) for another fingerprint; else the state of the earlier claim
+   * @throws DedupeStoreException when the store cannot be reached
+   */
+  Claim claim(String key, String fingerprint, Duration lease);
 
-  /** Records the success answer of a claimed key; later claims get it back. */
+  /**
+   * Records the answer of a claimed key, to be replayed byte for byte; wakes the duplicates waiting on it.
+   *
+   * @throws DedupeStoreException when the store cannot be reached
+   */
   void complete(String key, ServerResponse response);
 
-  /** Forgets a claimed key whose handling failed. */
+  /**
+   * Forgets a claimed key whose handling failed; wakes the duplicates waiting on it.
+   *
+   * @throws DedupeStoreException when the store cannot be reached
+   */
   void release(String key);
+
+  /**
+   * Completes (normally) when {@code key} may have left {@link Claim.State#IN_PROGRESS}: completed, released, or its
+   * lease expired; or when {@code maxWait} has passed. The caller then claims again. Never completes exceptionally
+   * for a timeout; the caller tells by claiming again.
+   */
+  CompletableFuture<Void> awaitChange(String key, Duration maxWait);
 
   /** The outcome of {@link #claim}. */
   final class Claim {
     private static final Claim ACQUIRED = new Claim(State.ACQUIRED, null);
     private static final Claim IN_PROGRESS = new Claim(State.IN_PROGRESS, null);
+    private static final Claim CONFLICT = new Claim(State.CONFLICT, null);
 
     /** The states of a key. */
     public enum State {
       /** The caller now owns the key and must complete or release it. */
       ACQUIRED,
-      /** Another delivery of the same notification is being handled. */
+      /** Another delivery of the same request is being handled. */
       IN_PROGRESS,
-      /** The notification was handled; {@link #response()} is the answer that was sent. */
-      DONE
+      /** The request was handled; {@link #response()} is the answer that was sent. */
+      DONE,
+      /** The key is held for a request with another fingerprint: the same id was reused for a different body. */
+      CONFLICT
     }
 
     private final State state;
@@ -51,9 +89,14 @@ public interface DedupeStore {
       return IN_PROGRESS;
     }
 
+    /** The key is held for another fingerprint. */
+    public static Claim conflict() {
+      return CONFLICT;
+    }
+
     /** The key was handled and answered with {@code response}. */
     public static Claim done(ServerResponse response) {
-      return new Claim(State.DONE, java.util.Objects.requireNonNull(response, "response"));
+      return new Claim(State.DONE, Objects.requireNonNull(response, "response"));
     }
 
     /** The state. */
@@ -64,6 +107,11 @@ public interface DedupeStore {
     /** The stored answer when {@link State#DONE}, else null. */
     public ServerResponse response() {
       return response;
+    }
+
+    @Override
+    public String toString() {
+      return "Claim{" + state + "}";
     }
   }
 }

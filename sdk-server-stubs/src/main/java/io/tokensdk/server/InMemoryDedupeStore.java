@@ -3,11 +3,14 @@ package io.tokensdk.server;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * The default {@link DedupeStore}: bounded, in memory, for a single instance. It keeps at most {@code maxEntries} keys
- * (least recently used evicted first) for {@code ttl} each. Thread-safe.
+ * (least recently used evicted first); answers are kept for {@code ttl}, claims in flight for their lease. Duplicates
+ * wait on a future that {@link #complete} and {@link #release} complete. Thread-safe.
  */
 public final class InMemoryDedupeStore implements DedupeStore {
   /** The default size: 10,000 keys. */
@@ -24,13 +27,13 @@ public final class InMemoryDedupeStore implements DedupeStore {
     this(DEFAULT_MAX_ENTRIES, DEFAULT_TTL);
   }
 
-  /** A store of at most {@code maxEntries} keys, each kept for {@code ttl}. */
+  /** A store of at most {@code maxEntries} keys, each answer kept for {@code ttl}. */
   public InMemoryDedupeStore(int maxEntries, Duration ttl) {
     this(maxEntries, ttl, System::nanoTime);
   }
 
   InMemoryDedupeStore(int maxEntries, Duration ttl, LongSupplier nanoClock) {
-    if (maxEntries < 1 || ttl.isNegative() || ttl.isZero()) {
+    if (maxEntries < 1 || ttl == null || ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("maxEntries must be positive and ttl longer than zero");
     }
     this.ttlNanos = ttl.toNanos();
@@ -46,23 +49,31 @@ public final class InMemoryDedupeStore implements DedupeStore {
   }
 
   @Override
-  public synchronized Claim claim(String key) {
+  public synchronized Claim claim(String key, String fingerprint, Duration lease) {
     long now = nanoClock.getAsLong();
     Entry entry = entries.get(key);
     if (entry != null && now - entry.expiresAt > 0) {
       entries.remove(key);
+      entry.changed.complete(null);
       entry = null;
     }
     if (entry == null) {
-      entries.put(key, new Entry(null, now + ttlNanos));
+      entries.put(key, new Entry(fingerprint, null, now + lease.toNanos(), new CompletableFuture<>()));
       return Claim.acquired();
+    }
+    if (!entry.fingerprint.equals(fingerprint)) {
+      return Claim.conflict();
     }
     return entry.response == null ? Claim.inProgress() : Claim.done(entry.response);
   }
 
   @Override
   public synchronized void complete(String key, ServerResponse response) {
-    entries.put(key, new Entry(response, nanoClock.getAsLong() + ttlNanos));
+    Entry entry = entries.get(key);
+    if (entry != null && entry.response == null) {
+      entries.put(key, new Entry(entry.fingerprint, response, nanoClock.getAsLong() + ttlNanos, entry.changed));
+      entry.changed.complete(null);
+    }
   }
 
   @Override
@@ -70,7 +81,24 @@ public final class InMemoryDedupeStore implements DedupeStore {
     Entry entry = entries.get(key);
     if (entry != null && entry.response == null) {
       entries.remove(key);
+      entry.changed.complete(null);
     }
+  }
+
+  @Override
+  public CompletableFuture<Void> awaitChange(String key, Duration maxWait) {
+    CompletableFuture<Void> changed;
+    long leaseLeft;
+    synchronized (this) {
+      Entry entry = entries.get(key);
+      if (entry == null || entry.response != null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      changed = entry.changed;
+      leaseLeft = Math.max(0, entry.expiresAt - nanoClock.getAsLong());
+    }
+    long wait = Math.min(maxWait.toNanos(), leaseLeft);
+    return changed.copy().completeOnTimeout(null, wait, TimeUnit.NANOSECONDS);
   }
 
   /** The number of keys held, expired ones included until they are touched or evicted. */
@@ -78,5 +106,5 @@ public final class InMemoryDedupeStore implements DedupeStore {
     return entries.size();
   }
 
-  private record Entry(ServerResponse response, long expiresAt) {}
+  private record Entry(String fingerprint, ServerResponse response, long expiresAt, CompletableFuture<Void> changed) {}
 }

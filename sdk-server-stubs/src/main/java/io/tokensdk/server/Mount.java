@@ -125,7 +125,8 @@ final class Mount {
     }
     Call call = new Call(operation, model, pathParams, tree, context(request, operation));
     String key = dedupe == null ? null : profile.dedupeKey(request, tree);
-    return key == null ? invoke(call) : invokeOnce(spec.id().id() + ":" + operation.operationId() + ":" + key, call);
+    return key == null ? invoke(call)
+        : invokeOnce(spec.id().id() + ":" + operation.operationId() + ":" + key, fingerprint(operation, body), call);
   }
 
   private List<Violation> validateParameters(ServerRequest request, SpecOperation op, Map<String, String> pathParams) {
@@ -193,14 +194,16 @@ final class Mount {
     }
   }
 
-  /** At most one delivery of a notification runs; duplicates get its success answer; failures are not remembered. */
-  private ServerResponse invokeOnce(String key, Call call) {
+  /** At most one delivery of a request runs; duplicates get its success answer; failures are not remembered. */
+  private ServerResponse invokeOnce(String key, String fingerprint, Call call) {
     long deadline = System.nanoTime() + options.duplicateWait().toNanos();
     while (true) {
-      DedupeStore.Claim claim = dedupe.claim(key);
+      DedupeStore.Claim claim = dedupe.claim(key, fingerprint, options.duplicateWait().multipliedBy(6));
       switch (claim.state()) {
         case DONE:
           return claim.response();
+        case CONFLICT:
+          return profile.busy(call.tree);
         case ACQUIRED:
           ServerResponse response = null;
           try {
@@ -214,16 +217,30 @@ final class Mount {
             }
           }
         default:
-          if (System.nanoTime() - deadline >= 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
             return profile.busy(call.tree);
           }
           try {
-            Thread.sleep(20);
+            dedupe.awaitChange(key, java.time.Duration.ofNanos(left)).get();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return profile.busy(call.tree);
+          } catch (java.util.concurrent.ExecutionException e) {
+            return profile.busy(call.tree);
           }
       }
+    }
+  }
+
+  private static String fingerprint(SpecOperation operation, byte[] body) {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update(operation.operationId().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      return java.util.HexFormat.of().formatHex(digest.digest(body));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,5 +1,10 @@
 package io.tokensdk.server;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +18,7 @@ public final class ServerResponse {
   /** The content type of every JSON answer. */
   public static final String JSON = "application/json; charset=utf-8";
   private static final byte[] NO_BODY = new byte[0];
+  private static final byte ENCODING_VERSION = 1;
 
   private final int status;
   private final Map<String, String> headers;
@@ -71,6 +77,56 @@ public final class ServerResponse {
   /** True for 2xx. */
   public boolean isSuccess() {
     return status >= 200 && status < 300;
+  }
+
+  /**
+   * This answer as bytes (status, headers, body), for a shared {@link DedupeStore} to keep and replay byte for byte.
+   * {@link #decode} reads it back.
+   */
+  public byte[] encode() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 64);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(ENCODING_VERSION);
+      out.writeShort(status);
+      out.writeShort(headers.size());
+      for (Map.Entry<String, String> header : headers.entrySet()) {
+        out.writeUTF(header.getKey());
+        out.writeUTF(header.getValue());
+      }
+      out.writeInt(body.length);
+      out.write(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads an answer written by {@link #encode}.
+   *
+   * @throws IllegalArgumentException when the bytes are not such an answer
+   */
+  public static ServerResponse decode(byte[] encoded) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+      if (in.readByte() != ENCODING_VERSION) {
+        throw new IllegalArgumentException("not an encoded ServerResponse");
+      }
+      int status = in.readUnsignedShort();
+      int count = in.readUnsignedShort();
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (int i = 0; i < count; i++) {
+        headers.put(in.readUTF(), in.readUTF());
+      }
+      int length = in.readInt();
+      if (length < 0 || length != in.available()) {
+        throw new IllegalArgumentException("not an encoded ServerResponse");
+      }
+      byte[] body = new byte[length];
+      in.readFully(body);
+      return new ServerResponse(status, headers, body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not an encoded ServerResponse", e);
+    }
   }
 
   @Override

@@ -1,51 +1,99 @@
 package io.tokensdk.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokensdk.server.DedupeStore.Claim.State;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class InMemoryDedupeStoreTest {
+  private static final Duration LEASE = Duration.ofSeconds(5);
   private final AtomicLong now = new AtomicLong();
   private final InMemoryDedupeStore store = new InMemoryDedupeStore(2, Duration.ofSeconds(10), now::get);
   private final ServerResponse ok = ServerResponse.empty(204);
 
   @Test
   void claimCompleteAndReplay() {
-    assertEquals(State.ACQUIRED, store.claim("a").state());
-    assertEquals(State.IN_PROGRESS, store.claim("a").state());
+    assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
+    assertEquals(State.IN_PROGRESS, store.claim("a", "f", LEASE).state());
     store.complete("a", ok);
-    assertSame(ok, store.claim("a").response());
+    assertSame(ok, store.claim("a", "f", LEASE).response());
+  }
+
+  @Test
+  void anotherFingerprintIsAConflictInFlightAndDone() {
+    store.claim("a", "f", LEASE);
+    assertEquals(State.CONFLICT, store.claim("a", "g", LEASE).state());
+    store.complete("a", ok);
+    assertEquals(State.CONFLICT, store.claim("a", "g", LEASE).state());
   }
 
   @Test
   void releaseForgetsAFailedClaim() {
-    store.claim("a");
+    store.claim("a", "f", LEASE);
     store.release("a");
-    assertEquals(State.ACQUIRED, store.claim("a").state());
+    assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
+  }
+
+  @Test
+  void anExpiredLeaseCanBeClaimedAgain() {
+    store.claim("a", "f", LEASE);
+    now.addAndGet(LEASE.toNanos() + 1);
+    assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
   }
 
   @Test
   void entriesExpire() {
-    store.claim("a");
+    store.claim("a", "f", LEASE);
     store.complete("a", ok);
     now.addAndGet(Duration.ofSeconds(11).toNanos());
-    assertEquals(State.ACQUIRED, store.claim("a").state());
+    assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
   }
 
   @Test
   void leastRecentlyUsedIsEvicted() {
-    store.claim("a");
+    store.claim("a", "f", LEASE);
     store.complete("a", ok);
-    store.claim("b");
+    store.claim("b", "f", LEASE);
     store.complete("b", ok);
-    store.claim("a");
-    store.claim("c");
+    store.claim("a", "f", LEASE);
+    store.claim("c", "f", LEASE);
     assertEquals(2, store.size());
-    assertEquals(State.DONE, store.claim("a").state());
-    assertEquals(State.ACQUIRED, store.claim("b").state());
+    assertEquals(State.DONE, store.claim("a", "f", LEASE).state());
+    assertEquals(State.ACQUIRED, store.claim("b", "f", LEASE).state());
+  }
+
+  @Test
+  void aWaiterIsWokenByCompletionAndByRelease() throws Exception {
+    store.claim("a", "f", LEASE);
+    CompletableFuture<Void> first = store.awaitChange("a", Duration.ofMinutes(1));
+    assertFalse(first.isDone());
+    store.complete("a", ok);
+    first.get(10, TimeUnit.SECONDS);
+
+    store.claim("b", "f", LEASE);
+    CompletableFuture<Void> second = store.awaitChange("b", Duration.ofMinutes(1));
+    store.release("b");
+    second.get(10, TimeUnit.SECONDS);
+    assertTrue(store.awaitChange("unknown", Duration.ofMinutes(1)).isDone());
+  }
+
+  @Test
+  void anAnswerSurvivesEncoding() {
+    ServerResponse answer = ServerResponse.json(201, "{\"tokenId\":\"t\"}").withHeader("x-request-id", "r1");
+    ServerResponse copy = ServerResponse.decode(answer.encode());
+    assertEquals(201, copy.status());
+    assertEquals(Map.of("Content-Type", ServerResponse.JSON, "x-request-id", "r1"), copy.headers());
+    assertArrayEquals(answer.body(), copy.body());
+    assertThrows(IllegalArgumentException.class, () -> ServerResponse.decode(new byte[] {9, 9}));
   }
 }
