@@ -201,6 +201,27 @@ class EndToEndTest {
   }
 
   @Test
+  void repersoAndReplenishTokenTakeTheirOptionalBodiesOrNone() {
+    String id = newToken("card-" + UUID.randomUUID()).getTokenId();
+    tsp.repersoToken(id, null);
+    ReplenishTokenRes res = tsp.replenishToken(id, null);
+    assertEquals(Kcv.of(keys.kek()), res.getKekKcv());
+  }
+
+  @Test
+  void errorMessagesNeverEchoASubmittedValue() {
+    String pan = "4111111111111111";
+    TspApiException unknown = assertThrows(TspApiException.class, () -> tsp.updateTokenState(pan,
+        new UpdateTokenStateReq().issuerId(ISSUER).newState(State.ACTIVE)));
+    assertEquals(TspResponseCode.UNKNOWN_TOKEN, unknown.responseCode().orElseThrow());
+    assertFalse(unknown.errorMessage().contains(pan), unknown.errorMessage());
+    String id = newToken("card-" + UUID.randomUUID()).getTokenId();
+    TspApiException counter = assertThrows(TspApiException.class,
+        () -> tsp.replenishmentDone(id, new ReplenishmentDoneReq().issuerId(ISSUER).repCounter("98765")));
+    assertFalse(counter.errorMessage().contains("98765"), counter.errorMessage());
+  }
+
+  @Test
   void anUnreadableCardInfoGives112() {
     assertEquals(TspResponseCode.BAD_PARAMETER_FORMAT, errorOf(() -> tsp.createToken(new CreateTokenReq()
         .issuerId(ISSUER).cardRefId("c").tokenRequestorId("40010030273").cipheredCardInfo("bm90LWNtcw=="))));

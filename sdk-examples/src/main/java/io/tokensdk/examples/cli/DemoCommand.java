@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the end-to-end demo, against the local sample servers or real peers. */
-@Command(name = "demo", description = {"Runs the end-to-end demo; exits 0 only when every step passed.",
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {"Runs the end-to-end demo; exits 0 only when every step passed.",
     "Without URLs it starts the sample TSP, COF and PAT servers on loopback with mutual TLS and throwaway keys.",
     "With --tsp-url / --cof-url / --pat-url it drives those servers instead (the others stay local)."})
 final class DemoCommand implements Callable<Integer> {

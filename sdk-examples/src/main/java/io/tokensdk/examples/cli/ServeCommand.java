@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the sample TSP, COF receiver and PAT receiver for real peers, until interrupted. */
-@Command(name = "serve", description = {"Starts the sample TSP, COF receiver and PAT receiver until Ctrl-C.",
+@Command(name = "serve", mixinStandardHelpOptions = true, description = {"Starts the sample TSP, COF receiver and PAT receiver until Ctrl-C.",
     "Writes what a peer needs (TLS CA and client certificate, card-info certificate, JWKs, COF API key) to --out."})
 final class ServeCommand implements Callable<Integer> {
   private final CliIo io;

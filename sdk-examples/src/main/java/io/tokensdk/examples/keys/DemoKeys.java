@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Base64;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -38,14 +39,22 @@ public record DemoKeys(HeldCertificate tlsCa, HeldCertificate tlsServer, HeldCer
     HeldCertificate cardInfo, ECKey requestor, ECKey tspSigner, RSAKey bank, SecretKey kek, String apiKey) {
   /** The label of the demo KEK. */
   public static final String KEK_LABEL = "DEMO-KEK-1";
+  /** How long the generated TLS certificates are valid: long enough for a {@code serve} that runs for weeks. */
+  public static final Duration TLS_VALIDITY = Duration.ofDays(90);
   private static final char[] KEYSTORE_PASSWORD = "throwaway".toCharArray();
 
   /** Fresh keys. */
   public static DemoKeys generate() {
-    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("tokensdk demo CA").build();
+    // valid from an hour ago, so that a peer whose clock is a little behind accepts them
+    long notBefore = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+    long notAfter = notBefore + TLS_VALIDITY.toMillis();
+    HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("tokensdk demo CA")
+        .validityInterval(notBefore, notAfter).build();
     HeldCertificate server = new HeldCertificate.Builder().signedBy(ca).commonName("tokensdk demo server")
-        .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1").build();
-    HeldCertificate client = new HeldCertificate.Builder().signedBy(ca).commonName("tokensdk demo client").build();
+        .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1")
+        .validityInterval(notBefore, notAfter).build();
+    HeldCertificate client = new HeldCertificate.Builder().signedBy(ca).commonName("tokensdk demo client")
+        .validityInterval(notBefore, notAfter).build();
     HeldCertificate cardInfo = new HeldCertificate.Builder().rsa2048().commonName("tokensdk demo TSP card info")
         .build();
     try {

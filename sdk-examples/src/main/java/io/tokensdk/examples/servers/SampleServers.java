@@ -14,7 +14,6 @@ import io.tokensdk.spec.SpecId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -66,8 +65,8 @@ public final class SampleServers implements AutoCloseable {
 
   private static TokenSdkServer start(InetAddress bind, int port, SSLContext tls, ApiHandler handler,
       MountOptions options) throws IOException {
-    TokenSdkServer.Builder builder = TokenSdkServer.builder().bindAddress(bind).port(port).workerThreads(4)
-        .stopGrace(Duration.ofMillis(500)).mount(handler, options);
+    // the library's defaults: the samples face real peers with `serve`
+    TokenSdkServer.Builder builder = TokenSdkServer.builder().bindAddress(bind).port(port).mount(handler, options);
     if (tls != null) {
       builder.tls(tls, ClientAuth.REQUIRED);
     }

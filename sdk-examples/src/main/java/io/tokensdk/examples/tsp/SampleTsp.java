@@ -173,7 +173,7 @@ public class SampleTsp extends TspHandler {
     StoredToken token = vault.get(req.getIssuerId(), tokenId);
     if (!String.valueOf(token.repCounter()).equals(req.getRepCounter())) {
       throw new TspErrorException(TspResponseCode.OPERATION_FAILED,
-          "repCounter " + req.getRepCounter() + " is not the last one issued");
+          "repCounter is not the last one issued");
     }
   }
 
@@ -184,15 +184,18 @@ public class SampleTsp extends TspHandler {
 
   @Override
   public void repersoToken(String tokenId, RepersoTokenReq req, RequestContext context) {
-    vault.update(req.getIssuerId(), tokenId, token -> {
+    // the body is optional: without it the token is looked up by its id alone
+    String product = req == null ? null : req.getNewTokenProductId();
+    vault.update(req == null ? null : req.getIssuerId(), tokenId, token -> {
       TokenStateMachine.requireLive(token.state());
-      return req.getNewTokenProductId() == null ? token : token.withProduct(req.getNewTokenProductId());
+      return product == null ? token : token.withProduct(product);
     });
   }
 
   @Override
   public ReplenishTokenRes replenishToken(String tokenId, ReplenishTokenReq req, RequestContext context) {
-    requireActive(vault.get(req.getIssuerId(), tokenId));
+    // the body is optional: without it the token is looked up by its id alone
+    requireActive(vault.get(req == null ? null : req.getIssuerId(), tokenId));
     return paymentCredentials.replenishToken();
   }
 

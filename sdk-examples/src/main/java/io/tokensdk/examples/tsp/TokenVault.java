@@ -38,7 +38,7 @@ public final class TokenVault {
   public StoredToken get(String issuerId, String tokenId) {
     StoredToken token = tokens.get(tokenId);
     if (token == null || issuerId != null && !token.issuerId().equals(issuerId)) {
-      throw unknown(tokenId);
+      throw unknown();
     }
     return token;
   }
@@ -52,7 +52,7 @@ public final class TokenVault {
     get(issuerId, tokenId);
     StoredToken updated = tokens.computeIfPresent(tokenId, (id, current) -> change.apply(current));
     if (updated == null) {
-      throw unknown(tokenId);
+      throw unknown();
     }
     return updated;
   }
@@ -69,7 +69,8 @@ public final class TokenVault {
     return token != null && Objects.equals(token.issuerId(), issuerId) ? List.of(token) : List.of();
   }
 
-  private static TspErrorException unknown(String tokenId) {
-    return new TspErrorException(TspResponseCode.UNKNOWN_TOKEN, "Unknown token " + tokenId);
+  /** The message never names the token id: a caller may have sent anything there, a PAN included. */
+  private static TspErrorException unknown() {
+    return new TspErrorException(TspResponseCode.UNKNOWN_TOKEN, "Unknown token");
   }
 }
