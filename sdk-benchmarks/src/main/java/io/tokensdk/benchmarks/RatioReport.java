@@ -1,0 +1,95 @@
+package io.tokensdk.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Pairs the results of one run and prints each pair's ratio, as speed (higher is better: 1.0 means as fast as the
+ * baseline). Benchmark methods are named {@code side_path}: {@code sdk_open} is the SDK, {@code floor_open} (or any
+ * other side, such as {@code nimbus_open}) its baseline for the same path and the same parameters.
+ */
+final class RatioReport {
+  private RatioReport() {
+  }
+
+  /** One benchmark's figures. */
+  record Figure(String side, double wall, double wallError, Mode mode, double cpu, double cpuError, String cpuLabel,
+      double allocBytes) {
+    /** Speed ratio of this (the SDK) against {@code base}, from wall time or throughput. */
+    double[] wallRatio(Figure base) {
+      double ratio = mode == Mode.Throughput ? wall / base.wall : base.wall / wall;
+      return new double[] {ratio, ratio * Math.hypot(wallError / wall, base.wallError / base.wall)};
+    }
+
+    /** Speed ratio of this against {@code base}, from CPU time per operation. */
+    double[] cpuRatio(Figure base) {
+      double ratio = base.cpu / cpu;
+      return new double[] {ratio, ratio * Math.hypot(cpuError / cpu, base.cpuError / base.cpu)};
+    }
+  }
+
+  static String render(Collection<RunResult> results) {
+    Map<String, List<Figure>> pairs = new LinkedHashMap<>();
+    for (RunResult run : results) {
+      BenchmarkParams params = run.getParams();
+      String full = params.getBenchmark();
+      String className = full.substring(0, full.lastIndexOf('.'));
+      String method = full.substring(full.lastIndexOf('.') + 1);
+      int split = method.indexOf('_');
+      String side = split < 0 ? method : method.substring(0, split);
+      String path = split < 0 ? method : method.substring(split + 1);
+      StringBuilder key = new StringBuilder(className.substring(className.lastIndexOf('.') + 1)).append('.').append(path);
+      for (String name : params.getParamsKeys()) {
+        key.append(' ').append(name).append('=').append(params.getParam(name));
+      }
+      if (params.getThreads() > 1) {
+        key.append(" threads=").append(params.getThreads());
+      }
+      pairs.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(figure(side, run));
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s%n", "pair", "base", "speed (cpu)", "speed (wall)",
+        "B/op sdk:base"));
+    for (Map.Entry<String, List<Figure>> pair : pairs.entrySet()) {
+      Figure sdk = pair.getValue().stream().filter(f -> f.side().equals("sdk")).findFirst().orElse(null);
+      if (sdk == null) {
+        continue;
+      }
+      for (Figure base : pair.getValue()) {
+        if (base == sdk) {
+          continue;
+        }
+        double[] cpu = sdk.cpuRatio(base);
+        double[] wall = sdk.wallRatio(base);
+        out.append(String.format(Locale.ROOT, "%-58s %-8s %8.2f ± %4.2f %8.2f ± %4.2f %6.0f:%-6.0f%n", pair.getKey(),
+            base.side(), cpu[0], cpu[1], wall[0], wall[1], sdk.allocBytes(), base.allocBytes()));
+      }
+    }
+    return out.toString();
+  }
+
+  private static Figure figure(String side, RunResult run) {
+    Result<?> primary = run.getPrimaryResult();
+    Map<String, Result> secondary = run.getSecondaryResults();
+    boolean roundTrip = run.getParams().getBenchmark().contains("RoundTrip")
+        || run.getParams().getBenchmark().contains("Host");
+    Result<?> cpu = secondary.get(roundTrip ? ThreadCpuProfiler.PROCESS : ThreadCpuProfiler.THREAD);
+    Result<?> alloc = secondary.get("gc.alloc.rate.norm");
+    return new Figure(side, primary.getScore(), finite(primary.getScoreError()), run.getParams().getMode(),
+        cpu == null ? Double.NaN : cpu.getScore(), cpu == null ? 0 : finite(cpu.getScoreError()),
+        roundTrip ? ThreadCpuProfiler.PROCESS : ThreadCpuProfiler.THREAD,
+        alloc == null ? Double.NaN : alloc.getScore());
+  }
+
+  private static double finite(double value) {
+    return Double.isFinite(value) ? value : 0;
+  }
+}

@@ -1,0 +1,83 @@
+package io.tokensdk.benchmarks;
+
+import io.tokensdk.json.TokenSdkJson;
+import io.tokensdk.model.tsp.CreateTokenReq;
+import io.tokensdk.model.tsp.CreateTokenRes;
+import io.tokensdk.server.ServerRequest;
+import io.tokensdk.server.ServerResponse;
+import io.tokensdk.server.TokenSdkDispatcher;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The server's share of a createToken, without HTTP: the dispatcher routes, reads, validates, dedupes (a fresh
+ * {@code x-request-id} each time), calls a fixed-answer handler and writes the answer. The floor reads the body into the
+ * model and writes the answer with plain Gson.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ServerReadBenchmark {
+  private final TokenSdkDispatcher dispatcher = TokenSdkDispatcher.builder().mount(new BenchApis.FixedTsp()).build();
+  private final AtomicLong ids = new AtomicLong();
+  private final CreateTokenRes answer = new BenchApis.FixedTsp().createToken(null, null);
+
+  @Benchmark
+  public ServerResponse sdk_serverRead() {
+    ServerResponse response = dispatcher.handle(new MemoryRequest("POST", "/tsp/trapi/v1.0/tokens",
+        Map.of("content-type", "application/json", "x-request-id", "req-" + ids.incrementAndGet()),
+        BenchApis.CREATE_TOKEN_BYTES));
+    if (!response.isSuccess()) {
+      throw new IllegalStateException("createToken answered " + response.status());
+    }
+    return response;
+  }
+
+  @Benchmark
+  public String floor_serverRead() {
+    CreateTokenReq request = TokenSdkJson.gson().fromJson(
+        new String(BenchApis.CREATE_TOKEN_BYTES, java.nio.charset.StandardCharsets.UTF_8), CreateTokenReq.class);
+    return request.getIssuerId() == null ? null : TokenSdkJson.gson().toJson(answer);
+  }
+
+  /** A request held in memory. */
+  record MemoryRequest(String method, String rawPath, Map<String, String> headers, byte[] bytes)
+      implements ServerRequest {
+    @Override
+    public String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public InputStream body() {
+      return new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+      return null;
+    }
+
+    @Override
+    public List<X509Certificate> clientCertificates() {
+      return List.of();
+    }
+  }
+}
