@@ -1,0 +1,2 @@
+/** A sample merchant receiving COF binding notifications and a sample bank receiving PAT notifications. */
+package io.tokensdk.examples.receivers;
