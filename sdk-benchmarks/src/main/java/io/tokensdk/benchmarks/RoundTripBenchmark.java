@@ -1,0 +1,174 @@
+package io.tokensdk.benchmarks;
+
+import io.tokensdk.client.ClientConfig;
+import io.tokensdk.client.cof.CofNotificationClient;
+import io.tokensdk.client.tsp.TspClient;
+import io.tokensdk.json.TokenSdkJson;
+import io.tokensdk.model.cof.BindingCreationNotification;
+import io.tokensdk.model.tsp.CreateTokenReq;
+import io.tokensdk.model.tsp.CreateTokenRes;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Typed round trips on loopback: the SDK's client calling the SDK's host (a fixed-answer handler behind the full
+ * dispatcher) against bare OkHttp posting the same bytes to bare Jetty answering fixed bytes. Plain HTTP and mutual
+ * TLS; one thread (latency) and 4 and 8 threads (throughput).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RoundTripBenchmark {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final String API_KEY = "bench-api-key-0123456789";
+
+  /** Plain HTTP or mutual TLS. */
+  @Param({"plain", "mtls"})
+  public String transport;
+
+  private SdkHost sdkHost;
+  private BareJetty bareHost;
+  private TspClient tsp;
+  private CofNotificationClient cof;
+  private OkHttpClient bare;
+  private String bareBase;
+  private CreateTokenReq createToken;
+  private BindingCreationNotification binding;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    boolean mtls = transport.equals("mtls");
+    Tls tls = mtls ? new Tls() : null;
+    SSLContext serverTls = mtls ? tls.serverSide().sslContext() : null;
+    sdkHost = new SdkHost(serverTls, API_KEY);
+    bareHost = new BareJetty(serverTls);
+    String scheme = mtls ? "https" : "http";
+    ClientConfig.Builder tspConfig = ClientConfig.builder(scheme + "://127.0.0.1:" + sdkHost.port() + "/tsp/trapi/v1.0");
+    ClientConfig.Builder cofConfig = ClientConfig.builder(scheme + "://127.0.0.1:" + sdkHost.port() + "/tsh-cof")
+        .apiKey(API_KEY);
+    OkHttpClient.Builder bareBuilder = new OkHttpClient.Builder();
+    if (mtls) {
+      char[] password = "bench".toCharArray();
+      HandshakeCertificates client = tls.clientSide();
+      for (ClientConfig.Builder config : new ClientConfig.Builder[] {tspConfig, cofConfig}) {
+        config.clientCertificate(tls.clientKeyStore(password), password).trustManager(client.trustManager());
+      }
+      bareBuilder.sslSocketFactory(client.sslSocketFactory(), client.trustManager());
+    }
+    tsp = new TspClient(tspConfig.build());
+    cof = new CofNotificationClient(cofConfig.build());
+    bare = bareBuilder.build();
+    bareBase = scheme + "://127.0.0.1:" + bareHost.port();
+    createToken = TokenSdkJson.gson().fromJson(BenchApis.CREATE_TOKEN, CreateTokenReq.class);
+    binding = TokenSdkJson.gson().fromJson(BenchApis.BINDING_CREATION, BindingCreationNotification.class);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    sdkHost.close();
+    bareHost.close();
+    bare.dispatcher().executorService().shutdown();
+    bare.connectionPool().evictAll();
+  }
+
+  @Benchmark
+  public CreateTokenRes sdk_createToken() {
+    return tsp.createToken(createToken);
+  }
+
+  @Benchmark
+  public byte[] floor_createToken() throws IOException {
+    return post("/tsp/trapi/v1.0/tokens", "x-request-id", BenchApis.CREATE_TOKEN_BYTES);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(4)
+  public CreateTokenRes sdk_createTokenThroughput4() {
+    return tsp.createToken(createToken);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(4)
+  public byte[] floor_createTokenThroughput4() throws IOException {
+    return floor_createToken();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
+  public CreateTokenRes sdk_createTokenThroughput8() {
+    return tsp.createToken(createToken);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(8)
+  public byte[] floor_createTokenThroughput8() throws IOException {
+    return floor_createToken();
+  }
+
+  @Benchmark
+  public void sdk_cofNotification() {
+    cof.notifyBindingCreation(binding);
+  }
+
+  @Benchmark
+  public byte[] floor_cofNotification() throws IOException {
+    return post("/tsh-cof/notify-binding-creation", "x-correlation-id", BenchApis.BINDING_CREATION_BYTES);
+  }
+
+  @Benchmark
+  public void sdk_healthCheck() {
+    tsp.healthCheck();
+  }
+
+  @Benchmark
+  public byte[] floor_healthCheck() throws IOException {
+    Request request = new Request.Builder().url(bareBase + "/tsp/trapi/v1.0/healthCheck")
+        .header("x-request-id", UUID.randomUUID().toString()).build();
+    return exchange(request);
+  }
+
+  private byte[] post(String path, String idHeader, byte[] body) throws IOException {
+    Request.Builder request = new Request.Builder().url(bareBase + path)
+        .header(idHeader, UUID.randomUUID().toString()).post(RequestBody.create(body, JSON));
+    if (idHeader.equals("x-correlation-id")) {
+      request.header("authorization", "APIKEY " + API_KEY);
+    }
+    return exchange(request.build());
+  }
+
+  private byte[] exchange(Request request) throws IOException {
+    try (Response response = bare.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw new IOException("bare host answered " + response.code());
+      }
+      return response.body().bytes();
+    }
+  }
+}
