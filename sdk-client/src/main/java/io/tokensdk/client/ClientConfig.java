@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Proxy;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -251,9 +250,17 @@ public final class ClientConfig {
       return this;
     }
 
-    /** The client certificate chain (PEM) and its unencrypted PKCS#8 private key (PEM) for mutual TLS. */
+    /**
+     * The client certificate chain (PEM, leaf first) and its unencrypted private key (PEM: PKCS#8, PKCS#1 or SEC1;
+     * the two may be one file) for mutual TLS, read by sdk-crypto's loaders.
+     */
     public Builder clientCertificatePem(Path certificateChainPem, Path privateKeyPem) {
-      this.clientKeys = TlsMaterial.keyStoreFromPem(certificateChainPem, privateKeyPem);
+      return clientCertificatePem(certificateChainPem, privateKeyPem, null);
+    }
+
+    /** As {@link #clientCertificatePem(Path, Path)}, for an encrypted private key (PKCS#8 or OpenSSL legacy). */
+    public Builder clientCertificatePem(Path certificateChainPem, Path privateKeyPem, char[] keyPassword) {
+      this.clientKeys = TlsMaterial.keyStoreFromPem(certificateChainPem, privateKeyPem, keyPassword);
       this.clientKeysPassword = TlsMaterial.pemKeyStorePassword();
       return this;
     }
@@ -266,11 +273,7 @@ public final class ClientConfig {
 
     /** Trusts exactly the certificates of a PEM file instead of the JVM's default trust store. */
     public Builder trustedCertificatesPem(Path pem) {
-      try {
-        return trustedCertificates(TlsMaterial.certificates(pem));
-      } catch (IOException | GeneralSecurityException e) {
-        throw new IllegalArgumentException("cannot read trusted certificates from " + pem.getFileName(), e);
-      }
+      return trustedCertificates(TlsMaterial.certificates(pem));
     }
 
     /** Uses this trust manager for the server certificate. */

@@ -1,51 +1,54 @@
 package io.tokensdk.client;
 
+import io.tokensdk.crypto.keys.CertificateLoader;
+import io.tokensdk.crypto.keys.KeyLoadException;
+import io.tokensdk.crypto.keys.KeyPairs;
+import io.tokensdk.crypto.keys.PrivateKeyLoader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Builds the SSL context of a client from a client certificate (mutual TLS) and custom trust, using the JDK only. */
+/**
+ * Builds the SSL context of a client from a client certificate (mutual TLS) and custom trust. PEM files are read by
+ * sdk-crypto's loaders, the same ones the envelopes use, so every key format they read works here too.
+ */
 final class TlsMaterial {
-  private static final Pattern PEM_KEY =
-      Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
   private static final char[] EPHEMERAL_PASSWORD = "tokensdk".toCharArray();
 
   private TlsMaterial() {}
 
-  static KeyStore keyStoreFromPem(Path certificateChainPem, Path pkcs8KeyPem) {
+  /** A key store holding the chain and its key; {@code keyPassword} is null for an unencrypted key. */
+  static KeyStore keyStoreFromPem(Path certificateChainPem, Path privateKeyPem, char[] keyPassword) {
+    Objects.requireNonNull(certificateChainPem, "certificateChainPem");
+    Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+    List<X509Certificate> chain = loaded(() -> CertificateLoader.loadAll(certificateChainPem),
+        "client certificate " + certificateChainPem.getFileName());
+    PrivateKey key = loaded(() -> keyPassword == null ? PrivateKeyLoader.load(privateKeyPem)
+        : PrivateKeyLoader.load(privateKeyPem, keyPassword), "client key " + privateKeyPem.getFileName());
+    if (!KeyPairs.matches(chain.get(0).getPublicKey(), key)) {
+      throw new IllegalArgumentException("the client key " + privateKeyPem.getFileName()
+          + " does not belong to the first certificate of " + certificateChainPem.getFileName());
+    }
     try {
-      List<X509Certificate> chain = certificates(certificateChainPem);
-      if (chain.isEmpty()) {
-        throw new IllegalArgumentException("no certificate in " + certificateChainPem.getFileName());
-      }
-      PrivateKey key = privateKey(pkcs8KeyPem, chain.get(0).getPublicKey().getAlgorithm());
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       store.setKeyEntry("client", key, EPHEMERAL_PASSWORD, chain.toArray(new Certificate[0]));
       return store;
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot load the client certificate or key: " + e.getClass().getSimpleName());
+      throw new IllegalArgumentException("cannot hold the client certificate and key: " + e.getClass().getSimpleName());
     }
   }
 
@@ -53,24 +56,19 @@ final class TlsMaterial {
     return EPHEMERAL_PASSWORD.clone();
   }
 
-  static List<X509Certificate> certificates(Path pem) throws IOException, GeneralSecurityException {
-    try (InputStream in = Files.newInputStream(pem)) {
-      Collection<? extends Certificate> all = CertificateFactory.getInstance("X.509").generateCertificates(in);
-      List<X509Certificate> out = new ArrayList<>();
-      for (Certificate certificate : all) {
-        out.add((X509Certificate) certificate);
-      }
-      return out;
-    }
+  /** Every certificate of a PEM file ({@code CERTIFICATE} or {@code TRUSTED CERTIFICATE}), or of a DER file. */
+  static List<X509Certificate> certificates(Path pem) {
+    Objects.requireNonNull(pem, "pem");
+    return loaded(() -> CertificateLoader.loadAll(pem), "certificates " + pem.getFileName());
   }
 
-  private static PrivateKey privateKey(Path pem, String algorithm) throws IOException, GeneralSecurityException {
-    Matcher matcher = PEM_KEY.matcher(Files.readString(pem, StandardCharsets.US_ASCII));
-    if (!matcher.find()) {
-      throw new IllegalArgumentException(pem.getFileName() + " holds no unencrypted PKCS#8 'PRIVATE KEY' block");
+  private static <T> T loaded(Supplier<T> loader, String what) {
+    try {
+      return loader.get();
+    } catch (KeyLoadException e) {
+      // The loaders' messages name the problem and never hold key material.
+      throw new IllegalArgumentException("cannot load the " + what + ": " + e.getMessage());
     }
-    byte[] der = Base64.getMimeDecoder().decode(matcher.group(1));
-    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
   }
 
   static X509TrustManager trustManager(KeyStore trustStore) {

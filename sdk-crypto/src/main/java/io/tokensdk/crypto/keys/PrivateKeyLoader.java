@@ -4,6 +4,7 @@ import io.tokensdk.crypto.internal.Bc;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -15,7 +16,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 /**
  * Loads an RSA or EC private key from PEM: PKCS#8 ({@code PRIVATE KEY}), encrypted PKCS#8
  * ({@code ENCRYPTED PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}), SEC1 ({@code EC PRIVATE KEY}), and legacy
- * OpenSSL-encrypted PKCS#1/SEC1.
+ * OpenSSL-encrypted PKCS#1/SEC1. The file may hold other blocks beside the one key: {@code EC PARAMETERS} (as
+ * {@code openssl ecparam -genkey} writes), certificates (a certificate-plus-key bundle).
  */
 public final class PrivateKeyLoader {
     private PrivateKeyLoader() {
@@ -68,7 +70,15 @@ public final class PrivateKeyLoader {
     }
 
     private static PrivateKey parse(byte[] bytes, char[] password) {
-        Object object = PemObjects.readFirst(bytes);
+        List<Object> objects = PemObjects.readAll(bytes);
+        List<Object> keys = objects.stream().filter(PemObjects::isPrivateKey).toList();
+        if (keys.isEmpty()) {
+            throw new KeyLoadException("expected a private key but the PEM file holds " + PemObjects.describeAll(objects));
+        }
+        if (keys.size() > 1) {
+            throw new KeyLoadException("the PEM file holds " + keys.size() + " private keys; expected exactly one");
+        }
+        Object object = keys.get(0);
         PrivateKeyInfo info;
         if (object instanceof PrivateKeyInfo plain) {
             info = plain;
@@ -76,10 +86,8 @@ public final class PrivateKeyLoader {
             info = pair.getPrivateKeyInfo();
         } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
             info = decrypt(encrypted, requirePassword(password));
-        } else if (object instanceof PEMEncryptedKeyPair encrypted) {
-            info = decrypt(encrypted, requirePassword(password));
         } else {
-            throw new KeyLoadException("expected a private key but the PEM block is " + PemObjects.describe(object));
+            info = decrypt((PEMEncryptedKeyPair) object, requirePassword(password));
         }
         try {
             return new JcaPEMKeyConverter().setProvider(Bc.provider()).getPrivateKey(info);

@@ -4,11 +4,15 @@ import io.tokensdk.crypto.internal.Bc;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.List;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
-/** Loads an RSA or EC public key from PEM: {@code PUBLIC KEY} (SubjectPublicKeyInfo) or a certificate's key. */
+/**
+ * Loads an RSA or EC public key from PEM: the first {@code PUBLIC KEY} (SubjectPublicKeyInfo) or certificate's key of
+ * the file.
+ */
 public final class PublicKeyLoader {
     private PublicKeyLoader() {
     }
@@ -36,14 +40,21 @@ public final class PublicKeyLoader {
     }
 
     private static PublicKey parse(byte[] bytes) {
-        Object object = PemObjects.readFirst(bytes);
-        SubjectPublicKeyInfo info;
-        if (object instanceof SubjectPublicKeyInfo spki) {
-            info = spki;
-        } else if (object instanceof X509CertificateHolder certificate) {
-            info = certificate.getSubjectPublicKeyInfo();
-        } else {
-            throw new KeyLoadException("expected a public key but the PEM block is " + PemObjects.describe(object));
+        List<Object> objects = PemObjects.readAll(bytes);
+        SubjectPublicKeyInfo info = null;
+        for (Object object : objects) {
+            X509CertificateHolder certificate = PemObjects.certificate(object);
+            if (object instanceof SubjectPublicKeyInfo spki) {
+                info = spki;
+            } else if (certificate != null) {
+                info = certificate.getSubjectPublicKeyInfo();
+            }
+            if (info != null) {
+                break;
+            }
+        }
+        if (info == null) {
+            throw new KeyLoadException("expected a public key but the PEM file holds " + PemObjects.describeAll(objects));
         }
         try {
             return new JcaPEMKeyConverter().setProvider(Bc.provider()).getPublicKey(info);

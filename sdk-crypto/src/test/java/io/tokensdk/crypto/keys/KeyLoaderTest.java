@@ -48,6 +48,11 @@ class KeyLoaderTest {
     static Path ecPkcs8;
     static Path ecPublic;
     static Path p12;
+    static Path ecWithParameters;
+    static Path bundle;
+    static Path trustedCertificate;
+    static Path p12Unencrypted;
+    static Path p12NoMac;
 
     @BeforeAll
     static void generateWithOpenssl() {
@@ -74,6 +79,53 @@ class KeyLoaderTest {
         p12 = dir.resolve("tsp.p12");
         OpenSsl.run("pkcs12", "-export", "-inkey", pkcs8.toString(), "-in", certPem.toString(), "-name", "tsp",
                 "-passout", "pass:" + new String(PASSWORD), "-out", p12.toString());
+        ecWithParameters = dir.resolve("ec.with-params.pem");
+        OpenSsl.run("ecparam", "-name", "prime256v1", "-genkey", "-out", ecWithParameters.toString());
+        bundle = dir.resolve("tsp.bundle.pem");
+        OpenSsl.run("pkcs12", "-in", p12.toString(), "-nodes", "-passin", "pass:" + new String(PASSWORD),
+                "-out", bundle.toString());
+        trustedCertificate = dir.resolve("tsp.trusted.pem");
+        OpenSsl.run("x509", "-in", certPem.toString(), "-addtrust", "serverAuth", "-trustout",
+                "-out", trustedCertificate.toString());
+        p12Unencrypted = dir.resolve("tsp.unencrypted.p12");
+        OpenSsl.run("pkcs12", "-export", "-inkey", pkcs8.toString(), "-in", certPem.toString(), "-name", "tsp",
+                "-keypbe", "NONE", "-certpbe", "NONE", "-passout", "pass:" + new String(PASSWORD),
+                "-out", p12Unencrypted.toString());
+        p12NoMac = dir.resolve("tsp.nomac.p12");
+        OpenSsl.run("pkcs12", "-export", "-inkey", pkcs8.toString(), "-in", certPem.toString(), "-name", "tsp",
+                "-keypbe", "NONE", "-certpbe", "NONE", "-nomac", "-passout", "pass:", "-out", p12NoMac.toString());
+    }
+
+    @Test
+    void loadsMultiBlockPemAsOpensslWritesIt() throws IOException {
+        String params = Files.readString(ecWithParameters);
+        assertTrue(params.indexOf("BEGIN EC PARAMETERS") < params.indexOf("BEGIN EC PRIVATE KEY"));
+        assertInstanceOf(ECPrivateKey.class, PrivateKeyLoader.load(ecWithParameters));
+
+        String bundleText = Files.readString(bundle);
+        assertTrue(bundleText.indexOf("BEGIN CERTIFICATE") < bundleText.indexOf("BEGIN PRIVATE KEY"), "cert then key");
+        X509Certificate certificate = CertificateLoader.load(certPem);
+        assertEquals(certificate, CertificateLoader.load(bundle));
+        assertEquals(List.of(certificate), CertificateLoader.loadAll(bundle));
+        assertSameRsa(PrivateKeyLoader.load(pkcs8), PrivateKeyLoader.load(bundle));
+        assertEquals(certificate.getPublicKey(), PublicKeyLoader.load(bundle));
+        assertTrue(KeyPairs.matches(certificate.getPublicKey(), PrivateKeyLoader.load(bundle)));
+
+        assertTrue(Files.readString(trustedCertificate).contains("BEGIN TRUSTED CERTIFICATE"));
+        assertEquals(certificate, CertificateLoader.load(trustedCertificate));
+        Path chain = Files.writeString(dir.resolve("chain.pem"),
+                Files.readString(trustedCertificate) + Files.readString(certPem));
+        assertEquals(List.of(certificate, certificate), CertificateLoader.loadAll(chain));
+    }
+
+    @Test
+    void loadsUnencryptedPkcs12() {
+        PrivateKey plain = PrivateKeyLoader.load(pkcs8);
+        KeyAndCertificate unencrypted = Pkcs12Loader.load(p12Unencrypted, "tsp", PASSWORD);
+        assertSameRsa(plain, unencrypted.privateKey());
+        assertEquals(CertificateLoader.load(certPem), unencrypted.certificate());
+        assertSameRsa(plain, Pkcs12Loader.load(p12Unencrypted, PASSWORD).privateKey());
+        assertSameRsa(plain, Pkcs12Loader.load(p12NoMac, new char[0]).privateKey());
     }
 
     @Test
@@ -148,9 +200,11 @@ class KeyLoaderTest {
         assertProblem(() -> PrivateKeyLoader.load(dir.resolve("missing.pem")), "file not found");
         assertProblem(() -> PrivateKeyLoader.load(empty), "input is empty");
         assertProblem(() -> PrivateKeyLoader.load(garbage), "no PEM block found");
-        assertProblem(() -> PrivateKeyLoader.load(certPem), "the PEM block is a certificate");
-        assertProblem(() -> PrivateKeyLoader.load(ecPublic), "the PEM block is a public key");
-        assertProblem(() -> CertificateLoader.load(pkcs8), "expected a certificate but the PEM block is a private key");
+        assertProblem(() -> PrivateKeyLoader.load(certPem), "the PEM file holds a certificate");
+        assertProblem(() -> PrivateKeyLoader.load(ecPublic), "the PEM file holds a public key");
+        assertProblem(() -> CertificateLoader.load(pkcs8), "expected a certificate but the PEM file holds a private key");
+        Path twoKeys = Files.writeString(dir.resolve("two-keys.pem"), Files.readString(pkcs8) + Files.readString(ecPkcs8));
+        assertProblem(() -> PrivateKeyLoader.load(twoKeys), "holds 2 private keys");
         assertProblem(() -> CertificateLoader.load(garbage), "not an X.509 certificate");
         assertProblem(() -> PrivateKeyLoader.load(pkcs8Encrypted), "encrypted and no password was given");
         assertProblem(() -> PrivateKeyLoader.load(pkcs8Encrypted, "wrong".toCharArray()), "wrong password");
