@@ -13,15 +13,12 @@ import io.tokensdk.model.tsp.CreateTokenReq;
 import io.tokensdk.model.tsp.InitialState;
 import io.tokensdk.model.tsp.RawEncParams;
 import io.tokensdk.model.tsp.TokenInfo;
-import io.tokensdk.model.tsp.TspResponseCode;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.ValidationMode;
 import io.tokensdk.spec.Violation;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ModelJsonTest {
@@ -112,22 +109,6 @@ class ModelJsonTest {
     assertTrue(text.contains("eyJhbGci…(" + jwe.length() + " chars)"), text);
     assertEquals("null", Redaction.sensitive(null));
     assertEquals("***(3 chars)", Redaction.sensitive("abc"));
-  }
-
-  @Test
-  void responseCodeEnumMatchesTheSpecTable() {
-    String description = ApiSpec.of(SpecId.TSP).schema("errorRes").orElseThrow().getAsJsonObject("properties")
-        .getAsJsonObject("responseCode").get("description").getAsString();
-    Matcher row = Pattern.compile("\\|(\\d{3})\\|([^|]+)\\|([YN])\\|").matcher(description);
-    int rows = 0;
-    while (row.find()) {
-      rows++;
-      TspResponseCode code = TspResponseCode.of(Integer.parseInt(row.group(1))).orElseThrow();
-      assertEquals(row.group(2).trim(), code.description());
-      assertEquals("Y".equals(row.group(3)), code.retryable());
-    }
-    assertEquals(TspResponseCode.values().length, rows);
-    assertTrue(TspResponseCode.of(999).isEmpty());
   }
 
   @Test
