@@ -53,6 +53,9 @@ final class RatioReport {
       if (params.getThreads() > 1) {
         key.append(" threads=").append(params.getThreads());
       }
+      if (params.getMode() != Mode.AverageTime) {
+        key.append(" [").append(params.getMode().shortLabel()).append(']');
+      }
       pairs.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(figure(side, run));
     }
     StringBuilder out = new StringBuilder();
@@ -73,6 +76,7 @@ final class RatioReport {
             base.side(), cpu[0], cpu[1], wall[0], wall[1], sdk.allocBytes(), base.allocBytes()));
       }
     }
+    out.append(HostReport.render(results));
     return out.toString();
   }
 
