@@ -1,0 +1,28 @@
+package io.tokensdk.dedupe.jdbc;
+
+import io.tokensdk.server.DedupeStore;
+import io.tokensdk.server.dedupe.DedupeClusterContract;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Two instances share one PostgreSQL through the JDBC store. */
+class JdbcDedupeClusterTest extends DedupeClusterContract {
+  @Override
+  protected Class<? extends StoreFactory> storeFactory() {
+    return Factory.class;
+  }
+
+  @Override
+  protected String connection() {
+    return Postgres.sharedUrl();
+  }
+
+  /** Builds each node's store on the shared database. */
+  public static final class Factory implements StoreFactory {
+    @Override
+    public DedupeStore connect(String url) {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(url);
+      return JdbcDedupeStore.builder(dataSource).createTable(true).build();
+    }
+  }
+}
