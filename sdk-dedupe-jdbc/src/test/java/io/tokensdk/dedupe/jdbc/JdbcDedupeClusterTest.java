@@ -2,10 +2,14 @@ package io.tokensdk.dedupe.jdbc;
 
 import io.tokensdk.server.DedupeStore;
 import io.tokensdk.server.dedupe.DedupeClusterContract;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Two instances share one PostgreSQL through the JDBC store. */
 class JdbcDedupeClusterTest extends DedupeClusterContract {
+  private EmbeddedPostgres own;
+
   @Override
   protected Class<? extends StoreFactory> storeFactory() {
     return Factory.class;
@@ -14,6 +18,20 @@ class JdbcDedupeClusterTest extends DedupeClusterContract {
   @Override
   protected String connection() {
     return Postgres.sharedUrl();
+  }
+
+  @Override
+  protected String startOwnEngine() {
+    own = Postgres.start();
+    return own.getJdbcUrl("postgres", "postgres");
+  }
+
+  @Override
+  protected void stopOwnEngine() throws IOException {
+    if (own != null) {
+      own.close();
+      own = null;
+    }
   }
 
   /** Builds each node's store on the shared database. */

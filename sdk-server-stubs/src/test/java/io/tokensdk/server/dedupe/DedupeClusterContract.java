@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two server instances, each a JVM of its own ({@link ClusterNode}), share one store: duplicates spread over both run
  * the handler once, and a claim held by an instance that is killed mid-handler is taken over by the redelivery once its
- * lease has expired. Extend it with the store under test; every wait is bounded by {@link #BOUND}.
+ * lease has expired; when the store is down, requests are answered with a retryable answer, never handled without
+ * dedupe. Extend it with the store under test; every wait is bounded by {@link #BOUND}.
  */
 public abstract class DedupeClusterContract {
   /** How long any wait of the test may take before it fails. */
@@ -53,9 +54,16 @@ public abstract class DedupeClusterContract {
   /** The connection string of the engine under test, passed to {@link StoreFactory#connect} in each node. */
   protected abstract String connection();
 
+  /** Starts an engine for this test alone and returns its connection string. */
+  protected abstract String startOwnEngine() throws Exception;
+
+  /** Stops the engine of {@link #startOwnEngine}, as a crash or a network partition would. */
+  protected abstract void stopOwnEngine() throws Exception;
+
   @AfterEach
-  void killNodes() {
+  void killNodes() throws Exception {
     nodes.forEach(Node::kill);
+    stopOwnEngine();
   }
 
   @Test
@@ -125,6 +133,22 @@ public abstract class DedupeClusterContract {
     assertEquals(1, survivor.handled(correlationId), "one run for the redeliveries, then the answer replayed");
   }
 
+  @Test
+  void whenTheStoreIsDownTheSenderIsToldToRetryAndTheHandlerDoesNotRun() throws Exception {
+    Node node = start("answer", Duration.ofSeconds(1), startOwnEngine());
+    String before = UUID.randomUUID().toString();
+    assertEquals(204, send(node, before).statusCode());
+    stopOwnEngine();
+
+    String during = UUID.randomUUID().toString();
+    int status = send(node, during).statusCode();
+    node.stopAndDrain();
+    // 500 and 503 are the COF spec's retryable answers to a receiver-side failure: Thales redelivers
+    assertTrue(status == 500 || status == 503, () -> "answer while the store is down: " + status);
+    assertEquals(0, node.handled(during), "never handled without dedupe");
+    assertEquals(1, node.handled(before));
+  }
+
   private HttpResponse<byte[]> send(Node node, String correlationId) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + "/tsh-cof/notify-binding-creation"))
         .timeout(BOUND)
@@ -137,9 +161,14 @@ public abstract class DedupeClusterContract {
   }
 
   private Node start(String mode, Duration duplicateWait) throws IOException, InterruptedException {
+    return start(mode, duplicateWait, connection());
+  }
+
+  private Node start(String mode, Duration duplicateWait, String connection) throws IOException,
+      InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ClusterNode.class.getName(), storeFactory().getName(), connection(), mode,
+        ClusterNode.class.getName(), storeFactory().getName(), connection, mode,
         Long.toString(duplicateWait.toMillis()))
         .redirectErrorStream(true)
         .start();
