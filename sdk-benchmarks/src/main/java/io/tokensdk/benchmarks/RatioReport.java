@@ -13,7 +13,7 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Pairs the results of one run and prints each pair's ratio, as speed (higher is better: 1.0 means as fast as the
- * baseline). Benchmark methods are named {@code side_path}: {@code sdk_open} is the SDK, {@code floor_open} (or any
+ * baseline), with one standard deviation propagated from both sides. Benchmark methods are named {@code side_path}: {@code sdk_open} is the SDK, {@code floor_open} (or any
  * other side, such as {@code nimbus_open}) its baseline for the same path and the same parameters.
  */
 final class RatioReport {
@@ -87,13 +87,18 @@ final class RatioReport {
         || run.getParams().getBenchmark().contains("Host");
     Result<?> cpu = secondary.get(roundTrip ? ThreadCpuProfiler.PROCESS : ThreadCpuProfiler.THREAD);
     Result<?> alloc = secondary.get("gc.alloc.rate.norm");
-    return new Figure(side, primary.getScore(), finite(primary.getScoreError()), run.getParams().getMode(),
-        cpu == null ? Double.NaN : cpu.getScore(), cpu == null ? 0 : finite(cpu.getScoreError()),
+    return new Figure(side, primary.getScore(), spread(primary), run.getParams().getMode(),
+        cpu == null ? Double.NaN : cpu.getScore(), cpu == null ? 0 : spread(cpu),
         roundTrip ? ThreadCpuProfiler.PROCESS : ThreadCpuProfiler.THREAD,
         alloc == null ? Double.NaN : alloc.getScore());
   }
 
-  private static double finite(double value) {
-    return Double.isFinite(value) ? value : 0;
+  /**
+   * One standard deviation across the measured iterations. JMH's own score error is a 99.9% confidence half-width, which
+   * with a handful of iterations mostly measures the t-distribution's tail; a deviation compares better across pairs.
+   */
+  private static double spread(Result<?> result) {
+    double deviation = result.getStatistics().getStandardDeviation();
+    return Double.isFinite(deviation) ? deviation : 0;
   }
 }
