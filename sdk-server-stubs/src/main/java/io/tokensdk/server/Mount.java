@@ -61,6 +61,11 @@ final class Mount {
     return spec.basePath();
   }
 
+  /** How this mount's API answers; for the answers a host gives before any handler runs. */
+  ApiProfile profile() {
+    return profile;
+  }
+
   ServerResponse serve(ServerRequest request, String subPath, int maxBodyBytes) {
     return route(request, subPath, maxBodyBytes);
   }

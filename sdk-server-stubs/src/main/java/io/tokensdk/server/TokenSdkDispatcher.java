@@ -1,9 +1,12 @@
 package io.tokensdk.server;
 
+import io.tokensdk.spec.Violation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The framework-neutral core of the server side: takes a {@link ServerRequest}, returns the {@link ServerResponse} the
@@ -45,6 +48,61 @@ public final class TokenSdkDispatcher {
    */
   public ServerResponse handle(ServerRequest request) {
     return IdHeaders.echo(request::header, route(request));
+  }
+
+  /**
+   * The answer to a request that a host refuses before any handler runs, because it is past its capacity or stopping:
+   * the retryable answer of the API mounted at the request's path (TSP and COF 503, PAT 500 with statusCode 1300), with
+   * {@code Retry-After}; a bare 503 with {@code Retry-After} for a path under no mount. Reads no body.
+   *
+   * @param request the refused request (only its path and id headers are read)
+   * @param retryAfter the delay to announce, rounded down to whole seconds
+   */
+  public ServerResponse retryLater(ServerRequest request, Duration retryAfter) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    Mount mount = mountOf(request.rawPath());
+    ServerResponse response = mount != null ? mount.profile().retryLater(retryAfter, null)
+        : ServerResponse.empty(503).withHeader("Retry-After", ApiProfile.seconds(retryAfter));
+    return IdHeaders.echo(request::header, response);
+  }
+
+  /**
+   * The answer to a request that the HTTP layer refused before the dispatcher could read it (a bad URI, Content-Length
+   * or chunk, headers or body too large, a body not received in time): the bad-request body of the API mounted at
+   * {@code rawPath} (TSP {@code errorRes} 112, COF no body, PAT statusCode 1301), sent with {@code status}. A path under
+   * no mount (or unreadable) gets the answer of the only mount when there is one, else no body.
+   *
+   * @param rawPath the request's path as far as it could be read, or null
+   * @param header the request's headers as far as they could be read (for the id headers to echo)
+   * @param status the HTTP status to answer (400, 408, 413, 414, 431, ...)
+   * @param reason what was wrong, in a few words naming no value (e.g. "bad chunked encoding")
+   */
+  public ServerResponse malformed(String rawPath, UnaryOperator<String> header, int status,
+      String reason) {
+    Objects.requireNonNull(header, "header");
+    Objects.requireNonNull(reason, "reason");
+    Mount mount = rawPath == null ? null : mountOf(rawPath);
+    if (mount == null && mounts.size() == 1) {
+      mount = mounts.get(0);
+    }
+    ServerResponse response = ServerResponse.empty(status);
+    if (mount != null) {
+      ServerResponse shaped = mount.profile().invalid(new Violation("request",
+          Violation.Kind.BAD_FORMAT, "bad parameter format: request (" + reason + ")"), null);
+      response = new ServerResponse(status, shaped.headers(), shaped.body());
+    }
+    return IdHeaders.echo(header, response);
+  }
+
+  private Mount mountOf(String path) {
+    for (Mount mount : mounts) {
+      String base = mount.basePath();
+      if (path.startsWith(base) && (path.length() == base.length() || path.charAt(base.length()) == '/')) {
+        return mount;
+      }
+    }
+    return null;
   }
 
   private ServerResponse route(ServerRequest request) {

@@ -1,0 +1,81 @@
+package io.tokensdk.server.jetty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stop under load: handlers that started deliver their answers, queued requests get the retryable answer, idle
+ * connections are closed cleanly, new connections are refused, and nothing is reset.
+ */
+class GracefulStopTest {
+  private static final String HEALTH = "/tsp/trapi/v1.0/healthCheck";
+
+  @Test
+  void stopDeliversRunningAnswersAndAnswersQueuedOnesRetryable() throws Exception {
+    Handlers.Tsp tsp = new Handlers.Tsp();
+    TokenSdkServer server = TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
+        .workerThreads(2).queueCapacity(4).stopGrace(Duration.ofSeconds(15)).mount(tsp).build().start();
+    int port = server.port();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    tsp.gate.close();
+    try (RawHttp idle = new RawHttp(port)) {
+      assertEquals(404, idle.request("GET", "/tsp/trapi/v1.0/nowhere", null).read().status());
+      List<Future<RawHttp.Answer>> running = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        running.add(clients.submit(() -> send(port, "running")));
+      }
+      tsp.gate.awaitEntered(2);
+      List<Future<RawHttp.Answer>> queued = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        queued.add(clients.submit(() -> send(port, "queued")));
+      }
+      awaitQueued(server, 4);
+
+      Future<?> stopping = clients.submit(server::stop);
+      for (Future<RawHttp.Answer> future : queued) {
+        RawHttp.Answer answer = future.get(10, TimeUnit.SECONDS);
+        assertEquals(503, answer.status(), "a queued request gets the retryable answer: " + answer);
+        assertEquals("1", answer.header("retry-after"));
+        assertEquals("close", answer.header("connection"));
+      }
+      assertTrue(idle.closedCleanly(), "an idle keep-alive connection is closed with a FIN, not a reset");
+      tsp.gate.open();
+      for (Future<RawHttp.Answer> future : running) {
+        assertEquals(204, future.get(10, TimeUnit.SECONDS).status(), "a handler that ran has its answer delivered");
+      }
+      stopping.get(15, TimeUnit.SECONDS);
+      assertEquals(2, tsp.gate.finished.get());
+      assertThrows(IOException.class, () -> send(port, "after"), "no connection is accepted after the stop");
+    } finally {
+      tsp.gate.open();
+      clients.shutdownNow();
+      server.stop();
+    }
+  }
+
+  private static RawHttp.Answer send(int port, String id) throws IOException {
+    try (RawHttp http = new RawHttp(port)) {
+      return http.request("GET", HEALTH, null, "x-request-id", id).read();
+    }
+  }
+
+  private static void awaitQueued(TokenSdkServer server, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (server.waitingRequests() < count) {
+      assertTrue(System.nanoTime() < deadline, "only " + server.waitingRequests() + " requests queued");
+      Thread.sleep(10);
+    }
+  }
+}
