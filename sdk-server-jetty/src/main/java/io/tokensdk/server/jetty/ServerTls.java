@@ -1,5 +1,6 @@
 package io.tokensdk.server.jetty;
 
+import io.tokensdk.crypto.keys.CertificateLoader;
 import io.tokensdk.crypto.keys.PrivateKeyLoader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class ServerTls {
    * @throws io.tokensdk.crypto.keys.KeyLoadException when a file cannot be read as what it should hold
    */
   static SSLContext fromPem(Path certChain, Path key, Path clientCa) {
-    List<X509Certificate> chain = certificates(certChain);
+    List<X509Certificate> chain = CertificateLoader.loadAll(certChain);
     PrivateKey privateKey = PrivateKeyLoader.load(key);
     try {
       char[] password = new char[0];
@@ -63,7 +64,7 @@ final class ServerTls {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         int i = 0;
-        for (X509Certificate ca : certificates(clientCa)) {
+        for (X509Certificate ca : CertificateLoader.loadAll(clientCa)) {
           trusted.setCertificateEntry("client-ca-" + i++, ca);
         }
         trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -76,22 +77,5 @@ final class ServerTls {
       throw new IllegalArgumentException("cannot build the server's TLS context from " + certChain.getFileName()
           + " and " + key.getFileName() + ": " + e.getClass().getSimpleName(), e);
     }
-  }
-
-  /** Every certificate of a PEM file, in order. */
-  private static List<X509Certificate> certificates(Path pem) {
-    List<X509Certificate> all = new java.util.ArrayList<>();
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem)) {
-      for (java.security.cert.Certificate certificate
-          : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        all.add((X509Certificate) certificate);
-      }
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot read certificates from " + pem.getFileName(), e);
-    }
-    if (all.isEmpty()) {
-      throw new IllegalArgumentException("no certificate in " + pem.getFileName());
-    }
-    return all;
   }
 }
