@@ -1,0 +1,185 @@
+package io.tokensdk.spring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokensdk.client.cof.CofNotificationClient;
+import io.tokensdk.client.tsp.TspClient;
+import io.tokensdk.model.cof.BindingCreationNotification;
+import io.tokensdk.model.cof.SelectedIdvMethod;
+import io.tokensdk.server.ApiKeys;
+import io.tokensdk.server.RequestContext;
+import io.tokensdk.server.RetryLaterException;
+import io.tokensdk.spring.sample.SampleMerchant;
+import io.tokensdk.spring.sample.SampleTsp;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/** Settings and beans that change how handlers are served and clients call, over real HTTP (plain, for brevity). */
+class StarterBehaviourTest {
+  private static final String BINDING = "{\"tokenId\":\"t1\",\"deviceId\":\"d1\",\"merchantId\":\"m1\","
+      + "\"selectedIdvMethod\":\"OTP_SMS\"}";
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class Merchant {
+    @Bean
+    SampleMerchant merchant() {
+      return new SampleMerchant();
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class MerchantWithKeysBean {
+    @Bean
+    SampleMerchant merchant() {
+      return new SampleMerchant();
+    }
+
+    @Bean
+    ApiKeys cofApiKeys() {
+      return ApiKeys.of("key-from-a-bean");
+    }
+  }
+
+  /** A TSP whose first health check asks to retry later (503). */
+  static final class BusyOnceTsp extends SampleTsp {
+    final AtomicInteger healthChecks = new AtomicInteger();
+
+    @Override
+    public void healthCheck(RequestContext ctx) {
+      if (healthChecks.incrementAndGet() == 1) {
+        throw new RetryLaterException(Duration.ZERO);
+      }
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class BusyOnce {
+    @Bean
+    BusyOnceTsp tsp() {
+      return new BusyOnceTsp();
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class Caller {
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+
+  @Test
+  void theMountPathIsOverridable() throws IOException {
+    try (ConfigurableApplicationContext server = Apps.web(Merchant.class, "--tokensdk.server.cof.api-keys=k1",
+        "--tokensdk.server.cof.path=/merchant/cof");
+        ConfigurableApplicationContext caller = Apps.plain(Caller.class,
+            "--tokensdk.cof.base-url=http://localhost:" + Apps.port(server) + "/merchant/cof",
+            "--tokensdk.cof.api-key=k1")) {
+      caller.getBean(CofNotificationClient.class).notifyBindingCreation(new BindingCreationNotification()
+          .tokenId("t-moved").deviceId("d1").merchantId("m1").selectedIdvMethod(SelectedIdvMethod.OTP_SMS));
+      assertEquals("CREATED", server.getBean(SampleMerchant.class).binding("t-moved"));
+      try (Response atSpecPath = post(server, "/tsh-cof/notify-binding-creation", BINDING, "k1")) {
+        assertEquals(404, atSpecPath.code(), "served only at the configured path");
+      }
+    }
+  }
+
+  @Test
+  void anApiKeysBeanWinsOverProperties() throws IOException {
+    try (ConfigurableApplicationContext server = Apps.web(MerchantWithKeysBean.class)) {
+      try (Response accepted = post(server, "/tsh-cof/notify-binding-creation", BINDING, "key-from-a-bean")) {
+        assertEquals(204, accepted.code());
+      }
+      try (Response refused = post(server, "/tsh-cof/notify-binding-creation", BINDING, "k1")) {
+        assertEquals(401, refused.code());
+      }
+    }
+  }
+
+  @Test
+  void theBodyLimitIsAProperty() throws IOException {
+    try (ConfigurableApplicationContext server = Apps.web(Merchant.class, "--tokensdk.server.cof.api-keys=k1",
+        "--tokensdk.server.max-body-size=64B")) {
+      try (Response tooLarge = post(server, "/tsh-cof/notify-binding-creation", BINDING, "k1")) {
+        assertEquals(413, tooLarge.code());
+      }
+    }
+  }
+
+  @Test
+  void retriesAreCountedAndEachAttemptIsTimed() {
+    try (ConfigurableApplicationContext server = Apps.web(BusyOnce.class);
+        ConfigurableApplicationContext caller = Apps.plain(Caller.class,
+            "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0",
+            "--tokensdk.tsp.retry.base-delay=1ms", "--tokensdk.tsp.retry.max-delay=5ms")) {
+      caller.getBean(TspClient.class).healthCheck();
+      assertEquals(2, server.getBean(BusyOnceTsp.class).healthChecks.get());
+      MeterRegistry registry = caller.getBean(MeterRegistry.class);
+      assertEquals(1.0, registry.get(MicrometerCallListener.RETRIES).tags("api", "tsp", "operation", "healthCheck")
+          .counter().count());
+      assertEquals(1, registry.get(MicrometerCallListener.REQUESTS).tags("operation", "healthCheck",
+          "outcome", "retryable_failure", "status", "503").timer().count());
+      assertEquals(1, registry.get(MicrometerCallListener.REQUESTS).tags("operation", "healthCheck",
+          "outcome", "success", "status", "204").timer().count());
+    }
+  }
+
+  @Test
+  void retriesFollowTheRetryProperties() {
+    try (ConfigurableApplicationContext server = Apps.web(BusyOnce.class);
+        ConfigurableApplicationContext caller = Apps.plain(Caller.class,
+            "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0",
+            "--tokensdk.tsp.retry.max-attempts=1")) {
+      assertThrows(io.tokensdk.client.TspApiException.class, () -> caller.getBean(TspClient.class).healthCheck());
+      assertEquals(1, server.getBean(BusyOnceTsp.class).healthChecks.get());
+    }
+  }
+
+  @Test
+  void healthIsDownWhenTheServerIsNot() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    try (ConfigurableApplicationContext caller = Apps.plain(Caller.class,
+        "--tokensdk.tsp.base-url=http://localhost:" + closed + "/tsp/trapi/v1.0",
+        "--tokensdk.cof.base-url=http://localhost:" + closed + "/tsh-cof", "--tokensdk.cof.api-key=k1",
+        "--tokensdk.tsp.retry.max-attempts=1")) {
+      Health tsp = caller.getBean("tokensdkTspClientHealthIndicator", HealthIndicator.class).health();
+      assertEquals(Status.DOWN, tsp.getStatus());
+      assertEquals("healthCheck", tsp.getDetails().get("check"));
+      Health cof = caller.getBean("tokensdkCofClientHealthIndicator", HealthIndicator.class).health();
+      assertEquals(Status.DOWN, cof.getStatus());
+      assertEquals("localhost:" + closed, cof.getDetails().get("endpoint"));
+    }
+  }
+
+  private static Response post(ConfigurableApplicationContext server, String path, String json, String apiKey)
+      throws IOException {
+    return new OkHttpClient().newCall(new Request.Builder().url("http://localhost:" + Apps.port(server) + path)
+        .header("x-correlation-id", "c-" + System.nanoTime()).header("authorization", "APIKEY " + apiKey)
+        .post(RequestBody.create(json, MediaType.get("application/json"))).build()).execute();
+  }
+}
