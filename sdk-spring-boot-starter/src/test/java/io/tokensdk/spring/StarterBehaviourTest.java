@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tokensdk.client.AttemptEvent;
+import io.tokensdk.client.CallListener;
+import io.tokensdk.client.RetryPolicy;
+import io.tokensdk.client.TspApiException;
 import io.tokensdk.client.cof.CofNotificationClient;
 import io.tokensdk.client.tsp.TspClient;
 import io.tokensdk.model.cof.BindingCreationNotification;
@@ -17,6 +21,8 @@ import io.tokensdk.spring.sample.SampleTsp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -78,6 +84,42 @@ class StarterBehaviourTest {
     @Bean
     BusyOnceTsp tsp() {
       return new BusyOnceTsp();
+    }
+  }
+
+  /** Counts the deliveries of binding creations, redeliveries included. */
+  static final class CountingMerchant extends SampleMerchant {
+    final AtomicInteger creations = new AtomicInteger();
+
+    @Override
+    public void notifyBindingCreation(BindingCreationNotification n, RequestContext ctx) {
+      creations.incrementAndGet();
+      super.notifyBindingCreation(n, ctx);
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class Counting {
+    @Bean
+    CountingMerchant merchant() {
+      return new CountingMerchant();
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class CallerWithBeans {
+    final List<AttemptEvent> attempts = new CopyOnWriteArrayList<>();
+
+    @Bean
+    CallListener recordingListener() {
+      return attempts::add;
+    }
+
+    @Bean
+    TokenSdkClientCustomizer noRetries() {
+      return (api, builder) -> builder.retryPolicy(RetryPolicy.NONE);
     }
   }
 
@@ -152,8 +194,37 @@ class StarterBehaviourTest {
         ConfigurableApplicationContext caller = Apps.plain(Caller.class,
             "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0",
             "--tokensdk.tsp.retry.max-attempts=1")) {
-      assertThrows(io.tokensdk.client.TspApiException.class, () -> caller.getBean(TspClient.class).healthCheck());
+      assertThrows(TspApiException.class, () -> caller.getBean(TspClient.class).healthCheck());
       assertEquals(1, server.getBean(BusyOnceTsp.class).healthChecks.get());
+    }
+  }
+
+  @Test
+  void callListenerAndCustomizerBeansApplyToTheClients() {
+    try (ConfigurableApplicationContext server = Apps.web(BusyOnce.class);
+        ConfigurableApplicationContext caller = Apps.plain(CallerWithBeans.class,
+            "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0")) {
+      assertThrows(TspApiException.class, () -> caller.getBean(TspClient.class).healthCheck());
+      assertEquals(1, server.getBean(BusyOnceTsp.class).healthChecks.get(), "the customizer turned retries off");
+      List<AttemptEvent> attempts = caller.getBean(CallerWithBeans.class).attempts;
+      assertEquals(1, attempts.size());
+      assertEquals("healthCheck", attempts.get(0).operationId());
+      assertEquals(503, attempts.get(0).httpStatus());
+    }
+  }
+
+  @Test
+  void redeliveriesAreDedupedUnlessTurnedOff() throws IOException {
+    for (boolean dedupe : new boolean[] {true, false}) {
+      try (ConfigurableApplicationContext server = Apps.web(Counting.class, "--tokensdk.server.cof.api-keys=k1",
+          "--tokensdk.server.cof.dedupe=" + dedupe)) {
+        for (int delivery = 0; delivery < 2; delivery++) {
+          try (Response response = post(server, "/tsh-cof/notify-binding-creation", BINDING, "k1", "c-same")) {
+            assertEquals(204, response.code());
+          }
+        }
+        assertEquals(dedupe ? 1 : 2, server.getBean(CountingMerchant.class).creations.get(), "dedupe=" + dedupe);
+      }
     }
   }
 
@@ -178,8 +249,13 @@ class StarterBehaviourTest {
 
   private static Response post(ConfigurableApplicationContext server, String path, String json, String apiKey)
       throws IOException {
+    return post(server, path, json, apiKey, "c-" + System.nanoTime());
+  }
+
+  private static Response post(ConfigurableApplicationContext server, String path, String json, String apiKey,
+      String correlationId) throws IOException {
     return new OkHttpClient().newCall(new Request.Builder().url("http://localhost:" + Apps.port(server) + path)
-        .header("x-correlation-id", "c-" + System.nanoTime()).header("authorization", "APIKEY " + apiKey)
+        .header("x-correlation-id", correlationId).header("authorization", "APIKEY " + apiKey)
         .post(RequestBody.create(json, MediaType.get("application/json"))).build()).execute();
   }
 }
