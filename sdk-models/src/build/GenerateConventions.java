@@ -90,6 +90,7 @@ public final class GenerateConventions {
         .append("        Set.of(").append(String.join(", ", retryableStatuses(codes, in))).append("),\n")
         .append("        Map.ofEntries(\n").append(joinLines(operations(), 12)).append("),\n")
         .append("        Map.ofEntries(\n").append(joinLines(sensitiveSchemas(), 12)).append("),\n")
+        .append("        Map.ofEntries(\n").append(joinLines(payloadFields(), 12)).append("),\n")
         .append("        Map.ofEntries(\n").append(joinLines(sensitiveHeaders(), 12)).append("));\n")
         .append("  }\n}\n");
     return out.toString().replace("Map.ofEntries(\n)", "Map.of()");
@@ -200,6 +201,40 @@ public final class GenerateConventions {
         lines.add("Map.entry(" + quote(schema.getKey()) + ", Map.ofEntries(" + String.join(", ", fields) + "))");
       }
     }
+    return lines;
+  }
+
+  /** The plaintext fields of the encrypted payloads ({@code x-tokensdk-payload-fields} on a schema or a property). */
+  private List<String> payloadFields() {
+    Map<String, String> fields = new TreeMap<>();
+    JsonObject schemas = object(object(root, "components", "the spec"), "schemas", "components");
+    List<JsonObject> nodes = new ArrayList<>();
+    for (JsonElement schema : schemas.asMap().values()) {
+      nodes.add(schema.getAsJsonObject());
+      JsonObject properties = schema.getAsJsonObject().getAsJsonObject("properties");
+      if (properties != null) {
+        properties.asMap().values().forEach(property -> nodes.add(property.getAsJsonObject()));
+      }
+    }
+    for (JsonObject node : nodes) {
+      if (!node.has("x-tokensdk-payload-fields")) {
+        continue;
+      }
+      if (!node.has("x-tokensdk-sensitive")) {
+        throw fail("x-tokensdk-payload-fields on a value that is not marked x-tokensdk-sensitive: " + node);
+      }
+      for (Map.Entry<String, JsonElement> field : node.getAsJsonObject("x-tokensdk-payload-fields").entrySet()) {
+        JsonObject mark = new JsonObject();
+        mark.add("x-tokensdk-sensitive", field.getValue());
+        String sensitivity = sensitivity(mark);
+        String before = fields.put(field.getKey(), sensitivity);
+        if (before != null && !before.equals(sensitivity)) {
+          throw fail("payload field " + field.getKey() + " has two sensitivity classes");
+        }
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    fields.forEach((name, sensitivity) -> lines.add("Map.entry(" + quote(name) + ", " + sensitivity + ")"));
     return lines;
   }
 

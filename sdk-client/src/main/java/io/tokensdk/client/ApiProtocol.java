@@ -7,17 +7,26 @@ import io.tokensdk.json.SchemaViolationException;
 import io.tokensdk.json.TokenSdkJson;
 import io.tokensdk.model.pat.NotificationResponse;
 import io.tokensdk.model.tsp.ErrorRes;
+import io.tokensdk.spec.ApiConventions;
+import io.tokensdk.spec.IdempotencyKey;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.ValidationMode;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What differs between the three APIs: which idempotency id each request carries, which headers it needs, and how an
- * error answer maps to a typed exception (and so whether it is retryable).
+ * What differs between the three APIs on the client side: which caller option supplies the idempotency id, any other
+ * header the API needs, and how an error answer maps to a typed exception. Where the id travels and which answers are
+ * retryable come from the API's generated {@link ApiConventions}.
  */
 abstract class ApiProtocol {
+  private final ApiConventions conventions;
+
+  ApiProtocol(SpecId spec) {
+    this.conventions = ApiConventions.of(spec);
+  }
 
   static ApiProtocol of(SpecId spec) {
     return switch (spec) {
@@ -28,13 +37,49 @@ abstract class ApiProtocol {
   }
 
   /**
-   * Chooses the id that every attempt of the call carries, puts it (and any other protocol header) into
-   * {@code headers}, and returns it. May add the id to the body.
+   * Chooses the id that every attempt of the call carries, puts it where the spec says (a header into {@code headers}, or
+   * a field of {@code body} when the caller left it out) with any other protocol header, and returns it.
    */
-  abstract String prepare(JsonObject body, RequestOptions options, ClientConfig config, Map<String, String> headers);
+  final String prepare(String operationId, JsonObject body, RequestOptions options, ClientConfig config,
+      Map<String, String> headers) {
+    addHeaders(config, headers);
+    if (body != null) {
+      completeBody(body);
+    }
+    IdempotencyKey key = conventions.idempotencyKey(operationId);
+    return switch (key.location()) {
+      case HEADER -> {
+        String id = callerId(options).orElseGet(() -> UUID.randomUUID().toString());
+        headers.put(key.name(), id);
+        yield id;
+      }
+      case BODY -> body == null ? null : fillIfAbsent(body, key.name());
+    };
+  }
+
+  /** The id the caller chose in {@link RequestOptions}, if this API takes one there. */
+  Optional<String> callerId(RequestOptions options) {
+    return Optional.empty();
+  }
+
+  /** Headers other than the idempotency key that every request of this API carries. */
+  void addHeaders(ClientConfig config, Map<String, String> headers) {
+  }
+
+  /** Fills in body fields other than the idempotency key that the SDK supplies when the caller left them out. */
+  void completeBody(JsonObject body) {
+  }
 
   /** The typed exception for an error answer; its retryable flag follows the spec. */
   abstract ApiException error(String operationId, int status, String body, Duration retryAfter);
+
+  static String fillIfAbsent(JsonObject body, String field) {
+    JsonElement present = body.get(field);
+    if (present == null || present.isJsonNull()) {
+      body.addProperty(field, UUID.randomUUID().toString());
+    }
+    return body.get(field).getAsString();
+  }
 
   static <T> T parseOrNull(String body, Class<T> type) {
     if (body == null || body.isBlank()) {
@@ -47,13 +92,15 @@ abstract class ApiProtocol {
     }
   }
 
-  /** TSP: {@code x-request-id}; errors are {@code errorRes}; 500, 503 and code 921 are retryable. */
+  /** TSP: the caller may choose the request id; errors are {@code errorRes}. */
   static final class Tsp extends ApiProtocol {
+    Tsp() {
+      super(SpecId.TSP);
+    }
+
     @Override
-    String prepare(JsonObject body, RequestOptions options, ClientConfig config, Map<String, String> headers) {
-      String id = options.requestId().orElseGet(() -> UUID.randomUUID().toString());
-      headers.put("x-request-id", id);
-      return id;
+    Optional<String> callerId(RequestOptions options) {
+      return options.requestId();
     }
 
     @Override
@@ -64,17 +111,23 @@ abstract class ApiProtocol {
     }
   }
 
-  /** COF: {@code authorization: APIKEY <key>} and {@code x-correlation-id}; 429, 500 and 503 are retryable. */
+  /** COF: {@code authorization: APIKEY <key>}; the caller may choose the correlation id; errors are bare statuses. */
   static final class Cof extends ApiProtocol {
+    Cof() {
+      super(SpecId.COF);
+    }
+
     @Override
-    String prepare(JsonObject body, RequestOptions options, ClientConfig config, Map<String, String> headers) {
+    Optional<String> callerId(RequestOptions options) {
+      return options.correlationId();
+    }
+
+    @Override
+    void addHeaders(ClientConfig config, Map<String, String> headers) {
       if (config.apiKey() == null) {
         throw new IllegalStateException("the COF API needs an API key: set ClientConfig.Builder.apiKey(...)");
       }
-      String id = options.correlationId().orElseGet(() -> UUID.randomUUID().toString());
       headers.put("authorization", "APIKEY " + config.apiKey());
-      headers.put("x-correlation-id", id);
-      return id;
     }
 
     @Override
@@ -84,30 +137,24 @@ abstract class ApiProtocol {
   }
 
   /**
-   * PAT: the body's {@code messageId} is the idempotency id; the client fills in {@code messageId} and
-   * {@code conversationId} when the caller left them out. Errors are the response envelope; 500 with 1300 is retryable.
+   * PAT: the id is a body field, filled in when the caller left it out, and so is {@code conversationId}, the id of the
+   * whole flow. Errors are the response envelope.
    */
   static final class Pat extends ApiProtocol {
-    @Override
-    String prepare(JsonObject body, RequestOptions options, ClientConfig config, Map<String, String> headers) {
-      if (body == null) {
-        return null;
-      }
-      fillIfAbsent(body, "conversationId");
-      fillIfAbsent(body, "messageId");
-      return body.get("messageId").getAsString();
-    }
+    private static final String CONVERSATION_ID = "conversationId";
 
-    private static void fillIfAbsent(JsonObject body, String field) {
-      JsonElement present = body.get(field);
-      if (present == null || present.isJsonNull()) {
-        body.addProperty(field, UUID.randomUUID().toString());
-      }
+    Pat() {
+      super(SpecId.PAT);
     }
 
     @Override
     ApiException error(String operationId, int status, String body, Duration retryAfter) {
       return new PatApiException(operationId, status, parseOrNull(body, NotificationResponse.class));
+    }
+
+    @Override
+    void completeBody(JsonObject body) {
+      fillIfAbsent(body, CONVERSATION_ID);
     }
   }
 }

@@ -110,7 +110,7 @@ public final class ApiTransport {
       tree = element.getAsJsonObject();
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    String requestId = protocol.prepare(tree, options, config, headers);
+    String requestId = protocol.prepare(operation.operationId(), tree, options, config, headers);
     if (tree != null && specOperation.requestBodySchema() != null) {
       violations.addAll(validator.validate(tree, specOperation.requestBodySchema(), "", ValidationMode.STRICT));
     } else if (tree == null && specOperation.requestBodyRequired()) {

@@ -5,38 +5,31 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.tokensdk.json.MalformedJsonException;
-import io.tokensdk.json.Redaction;
 import io.tokensdk.json.TokenSdkJson;
+import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.ApiSpec;
-import java.util.HashSet;
-import java.util.Locale;
+import io.tokensdk.spec.Sensitivity;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Redacts JSON bodies and header values for the HTTP log. Encrypted fields are the ones the spec marks
- * {@code x-tokensdk-sensitive}; plaintext card fields are known by name; and any run of 12 to 19 digits is masked as a
- * last resort, wherever it appears.
+ * Redacts JSON bodies and header values for the HTTP log. A field or header that the spec marks
+ * {@code x-tokensdk-sensitive} is redacted as its sensitivity class says (the same rule as the models' {@code toString()}),
+ * wherever it appears; so is a plaintext field of an encrypted payload ({@code x-tokensdk-payload-fields}) that a peer
+ * sends in clear. Any run of 12 to 19 digits is masked as a last resort.
  */
 final class LogRedactor {
-  private static final Set<String> CARD_FIELDS = Set.of(
-      "fpan", "dpan", "pan", "newfpan", "cvv", "cvv2", "cvc", "exp", "newexp", "fpanexp", "tokenexpiry", "expirydate",
-      "accountnumber", "realaccountnumber");
   private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9]{12,19}(?![0-9])");
 
-  private final Set<String> sensitiveFields;
+  private final ApiConventions conventions;
 
   LogRedactor(ApiSpec spec) {
-    this.sensitiveFields = sensitiveFieldNames(spec);
+    this.conventions = ApiConventions.of(spec.id());
   }
 
   String header(String name, String value) {
-    if ("authorization".equalsIgnoreCase(name)) {
-      int space = value.indexOf(' ');
-      return (space > 0 ? value.substring(0, space) : "") + " ***";
-    }
-    return maskDigits(value);
+    return conventions.headerSensitivity(name).map(sensitivity -> sensitivity.redact(value)).orElseGet(() -> maskDigits(value));
   }
 
   String body(String json) {
@@ -52,6 +45,10 @@ final class LogRedactor {
   }
 
   private JsonElement redact(JsonElement node, String name) {
+    Optional<Sensitivity> sensitivity = name == null || node.isJsonNull() ? Optional.empty() : conventions.fieldSensitivity(name);
+    if (sensitivity.isPresent()) {
+      return new JsonPrimitive(sensitivity.get().redact(node.isJsonPrimitive() ? node.getAsString() : node.toString()));
+    }
     if (node.isJsonObject()) {
       JsonObject copy = new JsonObject();
       for (Map.Entry<String, JsonElement> entry : node.getAsJsonObject().entrySet()) {
@@ -66,14 +63,6 @@ final class LogRedactor {
       }
       return copy;
     }
-    if (name != null && node.isJsonPrimitive()) {
-      if (CARD_FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
-        return new JsonPrimitive("***");
-      }
-      if (sensitiveFields.contains(name)) {
-        return new JsonPrimitive(Redaction.sensitive(node.getAsString()));
-      }
-    }
     return node;
   }
 
@@ -82,22 +71,5 @@ final class LogRedactor {
       String digits = m.group();
       return digits.substring(0, 6) + "*".repeat(digits.length() - 10) + digits.substring(digits.length() - 4);
     });
-  }
-
-  private static Set<String> sensitiveFieldNames(ApiSpec spec) {
-    Set<String> names = new HashSet<>();
-    spec.schemaNames().forEach(schemaName -> spec.schema(schemaName).ifPresent(schema -> {
-      JsonObject properties = schema.getAsJsonObject("properties");
-      if (properties == null) {
-        return;
-      }
-      for (Map.Entry<String, JsonElement> property : properties.entrySet()) {
-        JsonObject resolved = spec.resolve(property.getValue().getAsJsonObject());
-        if (resolved.has("x-tokensdk-sensitive") && resolved.get("x-tokensdk-sensitive").getAsBoolean()) {
-          names.add(property.getKey());
-        }
-      }
-    }));
-    return Set.copyOf(names);
   }
 }

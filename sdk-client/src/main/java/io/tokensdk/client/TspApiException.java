@@ -1,11 +1,14 @@
 package io.tokensdk.client;
 
 import io.tokensdk.model.tsp.TspResponseCode;
+import io.tokensdk.spec.ApiConventions;
+import io.tokensdk.spec.SpecId;
 import java.util.Optional;
 
 /**
- * A TSP error answer: HTTP 400 with {@code errorRes}, or 500/503 ("retry possible"), which may carry no body.
+ * A TSP error answer: {@code errorRes} on HTTP 400, or 500/503 ("retry possible"), which may carry no body.
  * Switch on {@link #responseCode()}; a code this SDK version does not know stays readable as {@link #rawResponseCode()}.
+ * Whether it is retryable follows the spec's {@link ApiConventions#retryable(int, String) conventions}.
  */
 public final class TspApiException extends ApiException {
   private static final long serialVersionUID = 1L;
@@ -14,15 +17,10 @@ public final class TspApiException extends ApiException {
 
   /** An answer with status {@code httpStatus} and, if the body was an errorRes, its code and message. */
   public TspApiException(String operationId, int httpStatus, Integer rawResponseCode, String errorMessage) {
-    super(operationId, httpStatus, isRetryable(httpStatus, rawResponseCode), describe(operationId, httpStatus, rawResponseCode));
+    super(operationId, httpStatus, ApiConventions.of(SpecId.TSP).retryable(httpStatus,
+        rawResponseCode == null ? null : rawResponseCode.toString()), describe(operationId, httpStatus, rawResponseCode));
     this.rawResponseCode = rawResponseCode;
     this.errorMessage = errorMessage;
-  }
-
-  static boolean isRetryable(int httpStatus, Integer rawResponseCode) {
-    boolean retryableCode = rawResponseCode != null
-        && TspResponseCode.of(rawResponseCode).map(TspResponseCode::retryable).orElse(false);
-    return httpStatus == 500 || httpStatus == 503 || retryableCode;
   }
 
   private static String describe(String operationId, int httpStatus, Integer code) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tokensdk.model.cof.CofError;
 import io.tokensdk.model.tsp.TspResponseCode;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -168,7 +169,7 @@ class FaultMatrixTest {
             io.tokensdk.model.cof.BindingUpdateNotification.class)));
     assertEquals(1, thrown.attempts());
     CofApiException cause = assertInstanceOf(CofApiException.class, thrown.getCause());
-    assertEquals(CofError.SERVICE_UNAVAILABLE, cause.error());
+    assertEquals(CofError.SERVICE_UNAVAILABLE, cause.error().orElseThrow());
     assertTrue(cause.retryAfter().orElseThrow().compareTo(Duration.ofMinutes(4)) > 0);
     assertEquals(1, server.getRequestCount());
   }
@@ -233,8 +234,8 @@ class FaultMatrixTest {
     var body = WireCases.model("{\"tokenId\":\"t\",\"deviceId\":\"d\",\"selectedIdvMethod\":\"NONE\",\"merchantId\":\"m\"}",
         io.tokensdk.model.cof.BindingCreationNotification.class);
     Clients c = clients(FAST);
-    assertEquals(CofError.UNAUTHORIZED, assertThrows(CofApiException.class, () -> c.cof().notifyBindingCreation(body)).error());
-    assertEquals(CofError.NOT_FOUND, assertThrows(CofApiException.class, () -> c.cof().notifyBindingCreation(body)).error());
+    assertEquals(CofError.UNAUTHORIZED, assertThrows(CofApiException.class, () -> c.cof().notifyBindingCreation(body)).error().orElseThrow());
+    assertEquals(CofError.NOT_FOUND, assertThrows(CofApiException.class, () -> c.cof().notifyBindingCreation(body)).error().orElseThrow());
     assertEquals(2, server.getRequestCount());
   }
 

@@ -111,8 +111,9 @@ public interface ApiConventions {
   Optional<Sensitivity> sensitivity(String schemaName, String property);
 
   /**
-   * The sensitivity of a body field named {@code property} in any schema of the spec, the most protective one when schemas
-   * disagree; for redacting JSON whose schema is not known.
+   * The sensitivity of a body field named {@code property} (case-insensitive) in any schema of the spec, or of a plaintext
+   * field of an encrypted payload ({@code x-tokensdk-payload-fields}, e.g. {@code fpan}, {@code cvv}), the most protective
+   * one when they disagree; for redacting JSON whose schema is not known.
    */
   Optional<Sensitivity> fieldSensitivity(String property);
 

@@ -4,7 +4,7 @@ import io.tokensdk.json.Redaction;
 
 /**
  * The sensitivity classes of {@code x-tokensdk-sensitive}: how a value is shown in {@code toString()} and in the client's
- * HTTP log. Nothing sensitive is ever shown in full.
+ * HTTP log. Nothing sensitive is ever shown in full. Declared from the most protective to the least.
  */
 public enum Sensitivity {
   /** Card data in clear (PAN, expiry date, CVV): hidden entirely, its length too. */

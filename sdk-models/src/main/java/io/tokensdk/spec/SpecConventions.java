@@ -31,25 +31,31 @@ public abstract class SpecConventions implements ApiConventions {
    * @param retryableStatuses the statuses retryable whatever the body says
    * @param operations the rules of each operation, by operationId
    * @param schemaFields the sensitive properties, by schema name and property name
+   * @param payloadFields the plaintext fields of the encrypted payloads, by name
    * @param headers the sensitive headers, by lower-case name
    */
   protected SpecConventions(SpecId spec, String codeField, List<? extends ProtocolCode> codes,
       Set<Integer> retryableStatuses, Map<String, OperationRules> operations,
-      Map<String, Map<String, Sensitivity>> schemaFields, Map<String, Sensitivity> headers) {
+      Map<String, Map<String, Sensitivity>> schemaFields, Map<String, Sensitivity> payloadFields,
+      Map<String, Sensitivity> headers) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.codeField = codeField;
     this.codes = List.copyOf(codes);
     this.retryableStatuses = Set.copyOf(retryableStatuses);
     this.operations = Map.copyOf(operations);
     this.schemaFields = Map.copyOf(schemaFields);
-    this.fields = mostProtective(schemaFields);
+    this.fields = byLowerCaseName(schemaFields, payloadFields);
     this.headers = Map.copyOf(headers);
   }
 
-  private static Map<String, Sensitivity> mostProtective(Map<String, Map<String, Sensitivity>> schemaFields) {
+  /** Every sensitive name, properties and payload fields, by lower-case name; the most protective class wins. */
+  private static Map<String, Sensitivity> byLowerCaseName(Map<String, Map<String, Sensitivity>> schemaFields,
+      Map<String, Sensitivity> payloadFields) {
     Map<String, Sensitivity> byName = new HashMap<>();
-    schemaFields.values().forEach(properties -> properties.forEach((name, sensitivity) ->
-        byName.merge(name, sensitivity, (a, b) -> a.compareTo(b) <= 0 ? a : b)));
+    List<Map<String, Sensitivity>> all = new java.util.ArrayList<>(schemaFields.values());
+    all.add(payloadFields);
+    all.forEach(fields -> fields.forEach((name, sensitivity) ->
+        byName.merge(name.toLowerCase(Locale.ROOT), sensitivity, (a, b) -> a.compareTo(b) <= 0 ? a : b)));
     return Map.copyOf(byName);
   }
 
@@ -123,7 +129,7 @@ public abstract class SpecConventions implements ApiConventions {
 
   @Override
   public Optional<Sensitivity> fieldSensitivity(String property) {
-    return Optional.ofNullable(fields.get(property));
+    return property == null ? Optional.empty() : Optional.ofNullable(fields.get(property.toLowerCase(Locale.ROOT)));
   }
 
   @Override

@@ -114,6 +114,10 @@ class ApiConventionsTest {
     assertEquals(Sensitivity.CARD_DATA, ApiConventions.of(SpecId.PAT).sensitivity("tokenIdentifiers", "tokenExpiry").orElseThrow());
     assertEquals(Sensitivity.KEY_MATERIAL, ApiConventions.of(SpecId.COF).headerSensitivity("Authorization").orElseThrow());
     assertTrue(ApiConventions.of(SpecId.COF).headerSensitivity("x-correlation-id").isEmpty());
+    assertEquals(Sensitivity.CARD_DATA, tsp.fieldSensitivity("cvv").orElseThrow(), "a payload field of cipheredCardInfo");
+    assertEquals(Sensitivity.CARD_DATA, tsp.fieldSensitivity("NEWFPAN").orElseThrow(), "names match case-insensitively");
+    assertEquals(Sensitivity.ENCRYPTED, tsp.fieldSensitivity("encryptedData").orElseThrow());
+    assertTrue(tsp.fieldSensitivity("expiryDate").isEmpty());
   }
 
   @Test

@@ -1,16 +1,25 @@
 package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.time.Duration;
+import io.tokensdk.spec.ApiConventions;
+import io.tokensdk.spec.IdempotencyKey;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.Violation;
 
 /**
  * How one API answers: its error shapes, its authentication and its dedupe key. Everything
- * else about serving a request is the same for every API and lives in {@link Mount}.
+ * else about serving a request is the same for every API and lives in {@link Mount}. The codes, their HTTP statuses and
+ * the idempotency keys come from the API's generated {@link ApiConventions}.
  */
 abstract class ApiProfile {
+  final ApiConventions conventions;
+
+  ApiProfile(SpecId spec) {
+    this.conventions = ApiConventions.of(spec);
+  }
   static ApiProfile of(SpecId spec) {
     return switch (spec) {
       case TSP -> new TspProfile();
@@ -57,8 +66,26 @@ abstract class ApiProfile {
     return Long.toString(Math.max(0, delay.toSeconds()));
   }
 
-  /** The key that identifies a redelivered notification, or null when this API does not dedupe. */
-  String dedupeKey(ServerRequest request, JsonElement body) {
-    return null;
+  /**
+   * The idempotency key that identifies a redelivery of {@code operation}, where the spec says it travels; null when the
+   * spec does not deduplicate the operation or the request carries no key.
+   */
+  final String dedupeKey(SpecOperation operation, ServerRequest request, JsonElement body) {
+    if (!conventions.deduplicated(operation.operationId())) {
+      return null;
+    }
+    IdempotencyKey key = conventions.idempotencyKey(operation.operationId());
+    return switch (key.location()) {
+      case HEADER -> request.header(key.name());
+      case BODY -> bodyString(body, key.name());
+    };
+  }
+
+  private static String bodyString(JsonElement body, String field) {
+    if (body == null || !body.isJsonObject()) {
+      return null;
+    }
+    JsonElement value = ((JsonObject) body).get(field);
+    return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : null;
   }
 }

@@ -2,17 +2,21 @@ package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
 import java.time.Duration;
+import io.tokensdk.model.cof.CofError;
+import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.Violation;
 
 /**
- * COF: answers have no body. 204 success, 400 invalid, 401 without a valid API key, typed statuses from
- * {@link CofErrorException}, 500 when unexpected, 503 for a duplicate still in progress. Dedupes by
- * {@code x-correlation-id}.
+ * COF: answers have no body; the status is the error (the spec's {@link CofError} table). 204 success, 400 invalid, 401
+ * without a valid API key, typed statuses from {@link CofErrorException}, 500 when unexpected, 503 to retry later.
  */
 final class CofProfile extends ApiProfile {
-  private static final String CORRELATION_ID = "x-correlation-id";
   private static final String SCHEME = "APIKEY ";
+
+  CofProfile() {
+    super(SpecId.COF);
+  }
 
   @Override
   void check(MountOptions options) {
@@ -26,17 +30,17 @@ final class CofProfile extends ApiProfile {
     String header = request.header("authorization");
     boolean ok = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
         && options.apiKeys().matches(header.substring(SCHEME.length()));
-    return ok ? null : ServerResponse.empty(401);
+    return ok ? null : answer(CofError.UNAUTHORIZED);
   }
 
   @Override
   ServerResponse invalid(Violation first, JsonElement body) {
-    return ServerResponse.empty(400);
+    return answer(CofError.BAD_REQUEST);
   }
 
   @Override
   ServerResponse malformed() {
-    return ServerResponse.empty(400);
+    return answer(CofError.BAD_REQUEST);
   }
 
   @Override
@@ -53,23 +57,22 @@ final class CofProfile extends ApiProfile {
           .orElse(response);
     }
     if (error instanceof OperationNotSupportedException) {
-      return ServerResponse.empty(404);
+      return answer(CofError.NOT_FOUND);
     }
     return null;
   }
 
   @Override
   ServerResponse unexpected(JsonElement body) {
-    return ServerResponse.empty(500);
+    return answer(CofError.INTERNAL_SERVER_ERROR);
   }
 
   @Override
   ServerResponse retryLater(Duration retryAfter, JsonElement body) {
-    return ServerResponse.empty(503).withHeader("Retry-After", seconds(retryAfter));
+    return answer(CofError.SERVICE_UNAVAILABLE).withHeader("Retry-After", seconds(retryAfter));
   }
 
-  @Override
-  String dedupeKey(ServerRequest request, JsonElement body) {
-    return request.header(CORRELATION_ID);
+  private static ServerResponse answer(CofError error) {
+    return ServerResponse.empty(error.httpStatus());
   }
 }

@@ -1,16 +1,30 @@
 package io.tokensdk.server;
 
+import io.tokensdk.spec.ApiConventions;
+import io.tokensdk.spec.IdempotencyKey;
+import io.tokensdk.spec.SpecId;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Echoes the request's id headers ({@code x-request-id}, {@code x-correlation-id}) on every answer, including the
- * answers the SDK gives before any API is chosen (404, 503), so that a caller can always correlate.
+ * The headers that carry the APIs' idempotency keys ({@code x-request-id}, {@code x-correlation-id}, from the specs'
+ * conventions). Echoes them on every answer, including the answers the SDK gives before any API is chosen (404, 503), so
+ * that a caller can always correlate.
  */
 final class IdHeaders {
-  private static final List<String> NAMES = List.of("x-request-id", "x-correlation-id");
+  private static final List<String> NAMES = ApiConventions.all().stream().flatMap(IdHeaders::headerKeys).distinct().toList();
 
   private IdHeaders() {}
+
+  private static java.util.stream.Stream<String> headerKeys(ApiConventions conventions) {
+    return conventions.operationIds().stream().map(conventions::idempotencyKey)
+        .filter(key -> key.location() == IdempotencyKey.Location.HEADER).map(IdempotencyKey::name).sorted().distinct();
+  }
+
+  /** The value of the header that carries {@code spec}'s idempotency key, or null when it has none or it is absent. */
+  static String idOf(SpecId spec, UnaryOperator<String> requestHeader) {
+    return headerKeys(ApiConventions.of(spec)).findFirst().map(requestHeader).orElse(null);
+  }
 
   /** {@code response} with each id header that {@code requestHeader} has, when it is safe to echo. */
   static ServerResponse echo(UnaryOperator<String> requestHeader, ServerResponse response) {

@@ -7,6 +7,7 @@ import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SchemaValidator;
+import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.SpecParameter;
 import io.tokensdk.spec.ValidationMode;
@@ -129,7 +130,7 @@ final class Mount {
       return profile.malformed();
     }
     Call call = new Call(operation, model, pathParams, tree, context(request, operation));
-    String key = dedupe == null ? null : profile.dedupeKey(request, tree);
+    String key = dedupe == null ? null : profile.dedupeKey(operation, request, tree);
     return key == null ? invoke(call)
         : invokeOnce(spec.id().id() + ":" + operation.operationId() + ":" + key, fingerprint(operation, body), call);
   }
@@ -250,8 +251,8 @@ final class Mount {
   }
 
   private RequestContext context(ServerRequest request, SpecOperation operation) {
-    return new RequestContext(operation.operationId(), request.header("x-request-id"),
-        request.header("x-correlation-id"), request.clientCertificates(), request.remoteAddress());
+    return new RequestContext(operation.operationId(), IdHeaders.idOf(SpecId.TSP, request::header),
+        IdHeaders.idOf(SpecId.COF, request::header), request.clientCertificates(), request.remoteAddress());
   }
 
   private static boolean isJson(String contentType) {

@@ -4,7 +4,8 @@ import io.tokensdk.model.pat.StatusCode;
 
 /**
  * A PAT answer other than success, thrown by a {@code PatNotificationHandler} method. It is sent in the response envelope,
- * with the HTTP status of the spec's table: 1301 on 400; 1300 and 1399 on 500 (the sender retries on 1300).
+ * with the HTTP status of the spec's table ({@link StatusCode#httpStatus()}): 1301 on 400; 1300 and 1399 on 500 (the
+ * sender retries on 1300).
  * <p>The message is sent to the caller: never put card data in it.
  */
 public final class PatErrorException extends RuntimeException {
@@ -15,11 +16,11 @@ public final class PatErrorException extends RuntimeException {
    * An answer with {@code statusCode} (1301, 1300 or 1399) and {@code statusMessage}; a null message sends the
    * spec's text for the code.
    *
-   * @throws IllegalArgumentException for 0000 or an unknown code
+   * @throws IllegalArgumentException for a success code (0000) or an unknown code
    */
   public PatErrorException(StatusCode statusCode, String statusMessage) {
     super(statusMessage);
-    if (statusCode == null || statusCode == StatusCode._0000 || statusCode == StatusCode.UNKNOWN_TO_SDK_VERSION) {
+    if (statusCode == null || statusCode == StatusCode.UNKNOWN_TO_SDK_VERSION || statusCode.httpStatus() < 400) {
       throw new IllegalArgumentException("not an error status code: " + statusCode);
     }
     this.statusCode = statusCode;
@@ -30,8 +31,8 @@ public final class PatErrorException extends RuntimeException {
     return statusCode;
   }
 
-  /** The HTTP status that goes with the code: 400 for 1301, 500 otherwise. */
+  /** The HTTP status that the spec's table gives the code. */
   public int httpStatus() {
-    return statusCode == StatusCode._1301 ? 400 : 500;
+    return statusCode.httpStatus();
   }
 }

@@ -1,33 +1,38 @@
 package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import io.tokensdk.json.TokenSdkJson;
 import io.tokensdk.model.pat.NotificationResponse;
 import io.tokensdk.model.pat.StatusCode;
+import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.Violation;
 import java.util.UUID;
 
 /**
  * PAT: every answer is the {@code notificationResponse} envelope, echoing {@code messageId} and {@code conversationId}
- * when they could be read: 0000 on 200, 1301 on 400, 1300 on 500. Dedupes by {@code messageId}.
+ * when they could be read, with the status code and HTTP status of the spec's table: 0000 on 200, 1301 on 400, 1300 when
+ * unexpected.
  */
 final class PatProfile extends ApiProfile {
-  static final String SUCCESS = "Success.";
-  static final String INVALID = "Invalid request.";
-  static final String INTERNAL = "Unknown internal server error. Try again later.";
-  static final String UNKNOWN = "Unknown error.";
   private static final int MAX_MESSAGE = 256;
+
+  PatProfile() {
+    super(SpecId.PAT);
+  }
+
+  /** The ids a notification shares with its answer's envelope, read leniently. */
+  private record Ids(String messageId, String conversationId) {}
 
   @Override
   ServerResponse invalid(Violation first, JsonElement body) {
-    return envelope(400, StatusCode._1301, INVALID + " " + first.message(), body);
+    return envelope(StatusCode._1301, StatusCode._1301.description() + " " + first.message(), body);
   }
 
   @Override
   ServerResponse malformed() {
-    return envelope(400, StatusCode._1301, INVALID + " Malformed JSON.", null);
+    return envelope(StatusCode._1301, StatusCode._1301.description() + " Malformed JSON.", null);
   }
 
   @Override
@@ -38,7 +43,7 @@ final class PatProfile extends ApiProfile {
       response.setStatusCode(StatusCode._0000);
     }
     if (response.getStatusMessage() == null) {
-      response.setStatusMessage(SUCCESS);
+      response.setStatusMessage(StatusCode._0000.description());
     }
     return ServerResponse.json(operation.successStatus(), TokenSdkJson.write(response));
   }
@@ -46,56 +51,50 @@ final class PatProfile extends ApiProfile {
   @Override
   ServerResponse businessError(Exception error, JsonElement body) {
     if (error instanceof PatErrorException pat) {
-      String message = pat.getMessage() != null ? pat.getMessage() : defaultMessage(pat.statusCode());
-      return envelope(pat.httpStatus(), pat.statusCode(), message, body);
+      String message = pat.getMessage() != null ? pat.getMessage() : pat.statusCode().description();
+      return envelope(pat.statusCode(), message, body);
     }
     if (error instanceof OperationNotSupportedException) {
-      return envelope(500, StatusCode._1399, UNKNOWN, body);
+      return envelope(StatusCode._1399, StatusCode._1399.description(), body);
     }
     return null;
   }
 
   @Override
   ServerResponse unexpected(JsonElement body) {
-    return envelope(500, StatusCode._1300, INTERNAL, body);
+    return envelope(StatusCode._1300, StatusCode._1300.description(), body);
   }
 
-  @Override
-  String dedupeKey(ServerRequest request, JsonElement body) {
-    UUID id = uuid(body, "messageId");
-    return id == null ? null : id.toString();
-  }
-
-  private static String defaultMessage(StatusCode code) {
-    return code == StatusCode._1301 ? INVALID : code == StatusCode._1300 ? INTERNAL : UNKNOWN;
-  }
-
-  private static ServerResponse envelope(int status, StatusCode code, String message, JsonElement body) {
+  private static ServerResponse envelope(StatusCode code, String message, JsonElement body) {
     String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message;
     NotificationResponse response = new NotificationResponse().statusCode(code).statusMessage(text);
     echoIds(response, body);
-    return ServerResponse.json(status, TokenSdkJson.write(response));
+    return ServerResponse.json(code.httpStatus(), TokenSdkJson.write(response));
   }
 
   private static void echoIds(NotificationResponse response, JsonElement body) {
+    Ids ids = ids(body);
     if (response.getMessageId() == null) {
-      response.setMessageId(uuid(body, "messageId"));
+      response.setMessageId(uuid(ids.messageId()));
     }
     if (response.getConversationId() == null) {
-      response.setConversationId(uuid(body, "conversationId"));
+      response.setConversationId(uuid(ids.conversationId()));
     }
   }
 
-  private static UUID uuid(JsonElement body, String field) {
+  private static Ids ids(JsonElement body) {
     if (body == null || !body.isJsonObject()) {
-      return null;
+      return new Ids(null, null);
     }
-    JsonElement value = ((JsonObject) body).get(field);
-    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-      return null;
+    try {
+      return TokenSdkJson.gson().fromJson(body, Ids.class);
+    } catch (JsonParseException e) {
+      return new Ids(null, null);
     }
-    String text = value.getAsString();
-    if (text.length() != 36) {
+  }
+
+  private static UUID uuid(String text) {
+    if (text == null || text.length() != 36) {
       return null;
     }
     try {

@@ -20,7 +20,8 @@ abstract class ServerFixture {
         .bindAddress(InetAddress.getLoopbackAddress())
         .port(0)
         .stopGrace(java.time.Duration.ofSeconds(2))
-        .mount(new TestHandlers.FullTsp(TSP))
+        // The dispatch tests send every TSP request with one request id; deduplication has tests of its own.
+        .mount(new TestHandlers.FullTsp(TSP), MountOptions.builder().noDedupe().build())
         .mount(new TestHandlers.Cof(COF), MountOptions.builder().apiKeys(ApiKeys.of(Samples.API_KEY)).build())
         .mount(new TestHandlers.Pat(PAT))
         .build()

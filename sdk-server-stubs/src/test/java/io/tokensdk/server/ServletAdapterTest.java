@@ -82,7 +82,7 @@ class ServletAdapterTest {
     });
     Http.Reply failed = http.send("POST", "/tsp/trapi/v1.0/listTokens", "{\"issuerId\":\"ISSUER0001\"}",
         "x-request-id", "r");
-    assertEquals(500, failed.code());
+    assertEquals(400, failed.code(), "921 is answered with the HTTP status of its row in the spec's table");
     assertTrue(failed.body().contains("921"));
     assertFalse(failed.body().contains("internal detail"));
   }

@@ -172,12 +172,12 @@ class TspDispatchTest extends ServerFixture {
   }
 
   @Test
-  void unexpectedExceptionIs500With921AndNoDetails() throws Exception {
+  void unexpectedExceptionIs921OnItsTableStatusWithNoDetails() throws Exception {
     TSP.on("createToken", () -> {
       throw new IllegalStateException("PAN 5204731234564792 leaked");
     });
     Http.Reply reply = tsp("POST", "/tokens", CREATE);
-    assertErrorRes(reply, 500, 921, null);
+    assertErrorRes(reply, 400, 921, null);
     assertFalse(reply.body().contains("5204731234564792"));
     assertFalse(reply.body().contains("IllegalStateException"));
     assertEquals("req-1", reply.header("x-request-id"));
@@ -196,16 +196,16 @@ class TspDispatchTest extends ServerFixture {
   }
 
   @Test
-  void nullResultForAnOperationWithABodyIs500() throws Exception {
+  void nullResultForAnOperationWithABodyIs921() throws Exception {
     TSP.on("createToken", () -> null);
-    assertErrorRes(tsp("POST", "/tokens", CREATE), 500, 921, null);
+    assertErrorRes(tsp("POST", "/tokens", CREATE), 400, 921, null);
   }
 
   @Test
   void aResponseThatBreaksTheSpecIsNotSent() throws Exception {
     TSP.on("createToken", () -> new CreateTokenRes().tokenId("t".repeat(49)));
     Http.Reply reply = tsp("POST", "/tokens", CREATE);
-    assertErrorRes(reply, 500, 921, null);
+    assertErrorRes(reply, 400, 921, null);
     assertFalse(reply.body().contains("ttttt"));
   }
 
