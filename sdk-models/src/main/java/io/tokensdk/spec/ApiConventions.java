@@ -30,6 +30,17 @@ public interface ApiConventions {
     return List.of(TspConventions.INSTANCE, CofConventions.INSTANCE, PatConventions.INSTANCE);
   }
 
+  /**
+   * The headers that carry an idempotency key in any API ({@code x-request-id}, {@code x-correlation-id}), lower case, in
+   * {@link SpecId} order; for hosts that log or echo a request's id before an API is chosen.
+   */
+  static List<String> idempotencyHeaders() {
+    return all().stream().flatMap(conventions -> conventions.operationIds().stream().sorted()
+            .map(conventions::idempotencyKey).filter(key -> key.location() == IdempotencyKey.Location.HEADER)
+            .map(IdempotencyKey::name))
+        .distinct().toList();
+  }
+
   /** The API these conventions belong to. */
   SpecId spec();
 

@@ -12,18 +12,16 @@ import java.util.function.UnaryOperator;
  * that a caller can always correlate.
  */
 final class IdHeaders {
-  private static final List<String> NAMES = ApiConventions.all().stream().flatMap(IdHeaders::headerKeys).distinct().toList();
+  private static final List<String> NAMES = ApiConventions.idempotencyHeaders();
 
   private IdHeaders() {}
 
-  private static java.util.stream.Stream<String> headerKeys(ApiConventions conventions) {
-    return conventions.operationIds().stream().map(conventions::idempotencyKey)
-        .filter(key -> key.location() == IdempotencyKey.Location.HEADER).map(IdempotencyKey::name).sorted().distinct();
-  }
-
   /** The value of the header that carries {@code spec}'s idempotency key, or null when it has none or it is absent. */
   static String idOf(SpecId spec, UnaryOperator<String> requestHeader) {
-    return headerKeys(ApiConventions.of(spec)).findFirst().map(requestHeader).orElse(null);
+    ApiConventions conventions = ApiConventions.of(spec);
+    return conventions.operationIds().stream().sorted().map(conventions::idempotencyKey)
+        .filter(key -> key.location() == IdempotencyKey.Location.HEADER).findFirst()
+        .map(key -> requestHeader.apply(key.name())).orElse(null);
   }
 
   /** {@code response} with each id header that {@code requestHeader} has, when it is safe to echo. */

@@ -2,8 +2,10 @@ package io.tokensdk.server.jetty;
 
 import io.tokensdk.server.ServerResponse;
 import io.tokensdk.server.TokenSdkDispatcher;
+import io.tokensdk.spec.ApiConventions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -139,9 +141,9 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
   }
 
   static String requestId(JettyServerRequest request) {
-    String id = request.header("x-request-id");
-    if (id == null) {
-      id = request.header("x-correlation-id");
+    String id = null;
+    for (Iterator<String> names = ApiConventions.idempotencyHeaders().iterator(); id == null && names.hasNext(); ) {
+      id = request.header(names.next());
     }
     return id == null || id.length() > 64 || !id.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? "-" : id;
   }
