@@ -68,7 +68,7 @@ public class CmsBenchmark {
     HeldCertificate certificate = new HeldCertificate.Builder().keyPair(keyPair).commonName("card-info").build();
     CmsKeyTransport transport = oaep ? CmsKeyTransport.RSA_OAEP_SHA256 : CmsKeyTransport.RSA_PKCS1_V1_5;
     sealer = CmsEnvelopeSealer.forRecipient(certificate.certificate(), transport);
-    opener = CmsEnvelopeOpener.forKey(keyPair.getPrivate()).allowing(transport);
+    opener = CmsEnvelopeOpener.forRecipient(keyPair.getPrivate(), certificate.certificate()).allowing(transport);
     sealed = sealer.seal(CARD_INFO);
     if (!Arrays.equals(CARD_INFO, floor_open()) || !Arrays.equals(CARD_INFO, sdk_open())) {
       throw new IllegalStateException("the floor and the SDK must open the same envelope");

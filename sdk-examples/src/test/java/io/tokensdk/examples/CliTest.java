@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.tokensdk.crypto.jwe.SignedJweSealer;
 import io.tokensdk.examples.keys.DemoKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,8 @@ class CliTest {
       Cli sealed = Cli.run(CARD, "seal-card", "--cert", cert.toString(), "--padding", padding);
       assertEquals(0, sealed.exitCode(), sealed.err());
       assertFalse(sealed.out().contains("4111"));
-      Cli opened = Cli.run(sealed.out(), "open-card", "--key", key.toString(), "--padding", padding);
+      Cli opened = Cli.run(sealed.out(), "open-card", "--key", key.toString(), "--cert", cert.toString(),
+          "--padding", padding);
       assertEquals(0, opened.exitCode(), opened.err());
       assertEquals(JsonParser.parseString(CARD), JsonParser.parseString(opened.out()));
     }
@@ -56,7 +59,8 @@ class CliTest {
   @Test
   void openingWithTheWrongPaddingFailsWithTheGenericMessage() {
     Cli sealed = Cli.run(CARD, "seal-card", "--cert", cert.toString(), "--padding", "pkcs1");
-    Cli opened = Cli.run(sealed.out(), "open-card", "--key", key.toString(), "--padding", "oaep");
+    Cli opened = Cli.run(sealed.out(), "open-card", "--key", key.toString(), "--cert", cert.toString(),
+        "--padding", "oaep");
     assertEquals(1, opened.exitCode());
     assertEquals("error: envelope could not be opened", opened.err().trim());
   }
@@ -77,7 +81,7 @@ class CliTest {
 
   @Test
   void sealOpenAndInspectJwe() {
-    String plaintext = "{\"dpan\":\"4895370012345678\",\"exp\":\"1229\"}";
+    String plaintext = "{\"dpan\":\"4895370012345671\",\"exp\":\"1229\"}";
     Cli sealed = Cli.run(plaintext, "seal-jwe", "--jwk", requestorPublic.toString());
     assertEquals(0, sealed.exitCode(), sealed.err());
     Cli inspected = Cli.run(sealed.out(), "inspect");
@@ -85,11 +89,117 @@ class CliTest {
     assertEquals("ECDH-ES", json.get("alg").getAsString());
     assertEquals("A256GCM", json.get("enc").getAsString());
     assertEquals(keys.requestor().getKeyID(), json.get("kid").getAsString());
-    assertFalse(inspected.out().contains("4895370012345678"));
+    assertFalse(inspected.out().contains("4895370012345671"));
     assertEquals(plaintext, Cli.run(sealed.out(), "open-jwe", "--jwks", requestorSet.toString()).out().trim());
 
     Cli account = Cli.run("4111111111111111", "seal-jwe", "--jwk", bankPublic.toString());
-    assertEquals("4111111111111111", Cli.run(account.out(), "open-jwe", "--jwks", bankSet.toString()).out().trim());
+    assertEquals("4111111111111111", Cli.run(account.out(), "open-jwe", "--jwks", bankSet.toString(),
+        "--payload", "account-number").out().trim());
+  }
+
+  @Test
+  void theOpenerComesFromTheFlagsAndEveryFailureIsOneLineAndExitOne() throws Exception {
+    String plain = Cli.run("{\"dpan\":\"4895370012345671\",\"exp\":\"1229\"}", "seal-jwe", "--jwk",
+        requestorPublic.toString()).out().trim();
+    Path signers = Files.writeString(dir.resolve("signers.jwks"),
+        "{\"keys\":[" + keys.tspSigner().toPublicJWK().toJSONString() + "]}");
+    String kid = keys.requestor().getKeyID();
+    String[] parts = plain.split("\\.", -1);
+    String tail = "." + parts[1] + "." + parts[2] + "." + parts[3] + "." + parts[4];
+    List<Cli> failures = List.of(
+        // no cty: without the signature check it would open; --signers demands the signature
+        Cli.run(plain, "open-jwe", "--jwks", requestorSet.toString(), "--signers", signers.toString()),
+        Cli.run(header("{\"alg\":\"ECDH-ES\",\"kid\":\"" + kid + "\"}") + tail, "open-jwe", "--jwks",
+            requestorSet.toString()),
+        Cli.run(header("{\"alg\":\"ECDH-ES\",\"kid\":\"" + kid + "\"}") + tail, "open-jwe", "--jwks",
+            requestorSet.toString(), "--signers", signers.toString()),
+        Cli.run(header("{\"alg\":\"none\"}") + tail, "open-jwe", "--jwks", requestorSet.toString()),
+        Cli.run(header("{\"alg\":\"none\"}") + ".." + parts[4].substring(0, 4), "open-jwe", "--jwks",
+            requestorSet.toString(), "--signers", signers.toString()),
+        // an RSA-OAEP-256 envelope where the operator expects token data (ECDH-ES)
+        Cli.run(Cli.run("4111111111111111", "seal-jwe", "--jwk", bankPublic.toString()).out(), "open-jwe",
+            "--jwks", requestorSet.toString()),
+        // a payload that is not the expected one
+        Cli.run(plain, "open-jwe", "--jwks", requestorSet.toString(), "--payload", "token-credentials"),
+        Cli.run("not a jwe", "open-jwe", "--jwks", requestorSet.toString()));
+    for (Cli failure : failures) {
+      assertEquals(1, failure.exitCode(), failure.err());
+      assertEquals("error: envelope could not be opened\n", failure.err().replace("\r\n", "\n"));
+      assertEquals("", failure.out());
+    }
+
+    String signed = SignedJweSealer.of(keys.tspSigner(), keys.requestor().toPublicJWK())
+        .seal(new byte[] {1, 2, 3, (byte) 0xfe});
+    Cli opened = Cli.run(signed, "open-jwe", "--jwks", requestorSet.toString(), "--signers", signers.toString());
+    assertEquals(0, opened.exitCode(), opened.err());
+    assertEquals("010203FE", opened.out().trim());
+    Cli unsignedOpener = Cli.run(signed, "open-jwe", "--jwks", requestorSet.toString());
+    assertEquals("error: envelope could not be opened", unsignedOpener.err().trim());
+  }
+
+  @Test
+  void tamperedCardEnvelopesNeverPrintOtherCardData() {
+    String card = "{\"fpan\":\"5204731234564790\",\"exp\":\"1228\",\"cvv\":\"123\"}";
+    // The content encryption's IV and the ciphertext: the bytes CBC cannot protect. (sdk-crypto's tamper test flips
+    // every byte of the envelope through the library.)
+    for (String padding : new String[] {"oaep", "pkcs1"}) {
+      byte[] der = Base64.getMimeDecoder().decode(
+          Cli.run(card, "seal-card", "--cert", cert.toString(), "--padding", padding).out().trim());
+      for (int i = der.length - 96; i < der.length; i++) {
+        byte[] tampered = der.clone();
+        tampered[i] ^= 0x01;
+        Cli opened = Cli.run(Base64.getEncoder().encodeToString(tampered), "open-card", "--key", key.toString(),
+            "--cert", cert.toString());
+        if (opened.exitCode() == 0) {
+          assertEquals(JsonParser.parseString(card), JsonParser.parseString(opened.out()), "byte " + i);
+        } else {
+          assertEquals(1, opened.exitCode());
+          assertEquals("error: envelope could not be opened\n", opened.err().replace("\r\n", "\n"), "byte " + i);
+          assertEquals("", opened.out());
+        }
+      }
+    }
+  }
+
+  @Test
+  void encryptedKeysBundlesAndPasswordFiles() throws Exception {
+    Path encrypted = dir.resolve("card.enc.key");
+    openssl("pkcs8", "-topk8", "-in", key.toString(), "-v2", "aes-256-cbc", "-passout", "pass:test-only-pw",
+        "-out", encrypted.toString());
+    Path passwordFile = Files.writeString(dir.resolve("pw.txt"), "test-only-pw\n");
+    Path bundle = Files.writeString(dir.resolve("card.bundle.pem"), Files.readString(cert) + Files.readString(encrypted));
+    String sealed = Cli.run(CARD, "seal-card", "--cert", cert.toString()).out();
+
+    Cli withPassword = Cli.run(sealed, "open-card", "--key", bundle.toString(), "--key-password-file",
+        passwordFile.toString());
+    assertEquals(0, withPassword.exitCode(), withPassword.err());
+    assertEquals(JsonParser.parseString(CARD), JsonParser.parseString(withPassword.out()));
+    Cli withoutPassword = Cli.run(sealed, "open-card", "--key", bundle.toString());
+    assertEquals(1, withoutPassword.exitCode());
+    assertEquals("error: the private key is encrypted and no password was given", withoutPassword.err().trim());
+    Path wrong = Files.writeString(dir.resolve("wrong.txt"), "not-it\n");
+    Cli wrongPassword = Cli.run(sealed, "open-card", "--key", encrypted.toString(), "--cert", cert.toString(),
+        "--key-password-file", wrong.toString());
+    assertEquals(1, wrongPassword.exitCode());
+    assertTrue(wrongPassword.err().startsWith("error: the encrypted private key could not be decrypted"),
+        wrongPassword.err());
+    assertFalse(wrongPassword.err().contains("not-it"));
+    Cli noCertificate = Cli.run(sealed, "open-card", "--key", key.toString());
+    assertEquals(1, noCertificate.exitCode());
+    assertTrue(noCertificate.err().startsWith("error: expected a certificate"), noCertificate.err());
+  }
+
+  private static String header(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void openssl(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "openssl timed out");
+    assertEquals(0, process.exitValue(), output);
   }
 
   @Test

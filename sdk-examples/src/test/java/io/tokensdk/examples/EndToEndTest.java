@@ -80,7 +80,7 @@ import org.junit.jupiter.api.Test;
  */
 class EndToEndTest {
   private static final String ISSUER = "ISSUER0001";
-  private static final String FPAN = "5204731234564792";
+  private static final String FPAN = "5204731234564790";
   private static final Set<String> SUCCEEDED = ConcurrentHashMap.newKeySet();
   private static DemoKeys keys;
   private static SampleServers servers;
@@ -285,7 +285,7 @@ class EndToEndTest {
         .token(new TokenIdentifiers().tokenReferenceId("REF-1")).tokenRequestor(new TokenRequestor()
             .tokenRequestorId("40010030273")).tokenState(TokenState.ACTIVE).encryptedRealAccountNumber(sealed)
         .provisionedTimestamp(OffsetDateTime.now())).getStatusCode());
-    assertEquals("520473******4792", servers.pat().token("REF-1").orElseThrow().maskedAccountNumber());
+    assertEquals("520473******4790", servers.pat().token("REF-1").orElseThrow().maskedAccountNumber());
     assertEquals(StatusCode._0000, pat.notifyTokenStateChanged(new TokenStateChangedNotification()
         .token(new TokenIdentifiers().tokenReferenceId("REF-1")).tokenRequestor(new TokenRequestor()
             .tokenRequestorId("40010030273")).tokenState(TokenState.DELETED).stateChangeReasonCode("INITIATED_BY_SYSTEM")

@@ -2,110 +2,235 @@ package io.tokensdk.crypto.cms;
 
 import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.EnvelopeOpener;
+import io.tokensdk.crypto.OpenFailureListener;
 import io.tokensdk.crypto.internal.Base64s;
 import io.tokensdk.crypto.internal.Bc;
+import io.tokensdk.crypto.internal.OpenFailure;
 import io.tokensdk.crypto.internal.RsaKeySizes;
+import io.tokensdk.crypto.keys.KeyAndCertificate;
+import io.tokensdk.crypto.keys.KeyPairs;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EnvelopedData;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.KeyTransRecipientInformation;
 import org.bouncycastle.cms.RecipientInformation;
 
 /**
- * Opens a card-info envelope with the TSP's RSA private key.
+ * Opens a card-info envelope with the TSP's RSA private key and its certificate.
  *
- * <p>Only AES-256-CBC content encryption and the allowed {@link CmsKeyTransport}s (both by default) are accepted.
- * Every failure, whatever its cause, throws the same {@link EnvelopeOpenException}. Immutable and thread-safe.
- * When the envelope has several recipients, each key-transport recipient is tried with the key in turn.
+ * <p>The envelope must be an {@code envelopedData} whose encrypted content is {@code id-data}, encrypted with
+ * AES-256-CBC; the key is taken only from the {@code RecipientInfo} that names the configured certificate, by issuer
+ * and serial number or by subject key identifier, and only with an allowed {@link CmsKeyTransport} (both by default).
+ * Other recipients are tried only after {@link #tryingEveryRecipient()}. Every failure, whatever its cause, throws the
+ * same {@link EnvelopeOpenException}; the reason goes to the {@link OpenFailureListener}. Immutable and thread-safe.
  *
  * <p>RSAES-PKCS1-v1_5 key transport uses implicit rejection: a wrapped key with bad padding is replaced by a
  * pseudo-random one instead of failing at once, so neither the error nor its timing tells a padding oracle attacker
  * (Bleichenbacher) which step failed.
  *
- * <p>CBC content encryption carries no integrity protection (a limitation of the spec's format): after a successful
- * decryption the payload is validated and a malformed one raises
- * {@link io.tokensdk.crypto.InvalidPayloadException}.
+ * <p>CBC content encryption carries no integrity protection (a limitation of the spec's format): open card data with
+ * {@link #open(String, io.tokensdk.crypto.payload.PayloadType)}, whose strict payload check catches what CBC cannot.
  */
 public final class CmsEnvelopeOpener implements EnvelopeOpener {
     private final PrivateKey privateKey;
+    private final X509CertificateHolder certificate;
+    private final boolean everyRecipient;
     private final Set<CmsKeyTransport> allowedTransports;
     private final Pkcs1ImplicitRejection pkcs1;
+    private final OpenFailureListener listener;
 
-    private CmsEnvelopeOpener(PrivateKey privateKey, Set<CmsKeyTransport> allowedTransports) {
-        RsaKeySizes.require(privateKey, 2048, 4096);
+    private CmsEnvelopeOpener(PrivateKey privateKey, X509CertificateHolder certificate, boolean everyRecipient,
+            Set<CmsKeyTransport> allowedTransports, Pkcs1ImplicitRejection pkcs1, OpenFailureListener listener) {
         this.privateKey = privateKey;
-        byte[] rejectionSecret = new byte[32];
-        new SecureRandom().nextBytes(rejectionSecret);
-        this.pkcs1 = new Pkcs1ImplicitRejection(privateKey, rejectionSecret);
+        this.certificate = certificate;
+        this.everyRecipient = everyRecipient;
         this.allowedTransports = Set.copyOf(allowedTransports);
+        this.pkcs1 = pkcs1;
+        this.listener = Objects.requireNonNull(listener, "listener");
         if (this.allowedTransports.isEmpty()) {
             throw new IllegalArgumentException("at least one key transport must be allowed");
         }
     }
 
     /**
-     * Creates an opener that accepts both key transports.
+     * Creates an opener that accepts both key transports and only the recipient that names the certificate.
      *
      * @param privateKey the TSP's 2048- or 4096-bit RSA private key
+     * @param certificate the certificate of that key, as given to the sender at onboarding
      * @return the opener
+     * @throws IllegalArgumentException if the key is not RSA 2048 or 4096 or does not belong to the certificate
      */
-    public static CmsEnvelopeOpener forKey(PrivateKey privateKey) {
-        return new CmsEnvelopeOpener(privateKey, EnumSet.allOf(CmsKeyTransport.class));
+    public static CmsEnvelopeOpener forRecipient(PrivateKey privateKey, X509Certificate certificate) {
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(certificate, "certificate");
+        RsaKeySizes.require(privateKey, 2048, 4096);
+        if (!KeyPairs.matches(certificate.getPublicKey(), privateKey)) {
+            throw new IllegalArgumentException("the private key does not belong to the certificate");
+        }
+        X509CertificateHolder holder;
+        try {
+            holder = new JcaX509CertificateHolder(certificate);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("the certificate cannot be encoded");
+        }
+        byte[] rejectionSecret = new byte[32];
+        new SecureRandom().nextBytes(rejectionSecret);
+        return new CmsEnvelopeOpener(privateKey, holder, false, EnumSet.allOf(CmsKeyTransport.class),
+                new Pkcs1ImplicitRejection(privateKey, rejectionSecret), OpenFailureListener.NONE);
     }
 
     /**
-     * Returns an opener that accepts only the given key transports, for example only the one agreed at onboarding.
+     * Creates an opener from a key and its certificate, for example a PKCS#12 entry.
+     *
+     * @param identity the TSP's key and certificate
+     * @return the opener
+     * @throws IllegalArgumentException if the key is not RSA 2048 or 4096 or does not belong to the certificate
+     */
+    public static CmsEnvelopeOpener forRecipient(KeyAndCertificate identity) {
+        Objects.requireNonNull(identity, "identity");
+        return forRecipient(identity.privateKey(), identity.certificate());
+    }
+
+    /**
+     * Returns an opener that accepts only the given key transports, for example only OAEP for a TSP that refuses the
+     * legacy PKCS#1 v1.5.
      *
      * @param first an allowed transport
      * @param others further allowed transports
      * @return a new opener with the same key
      */
     public CmsEnvelopeOpener allowing(CmsKeyTransport first, CmsKeyTransport... others) {
-        return new CmsEnvelopeOpener(privateKey, EnumSet.of(first, others));
+        return new CmsEnvelopeOpener(privateKey, certificate, everyRecipient, EnumSet.of(first, others), pkcs1,
+                listener);
+    }
+
+    /**
+     * Returns an opener that, after the recipient naming the certificate, tries its key on every other key-transport
+     * recipient too: for senders that identify the recipient wrongly. Leave it off otherwise: with PKCS#1 v1.5, a
+     * key tried on another recipient's wrapped key now and then yields wrong plaintext instead of an error.
+     *
+     * @return a new opener with the same key
+     */
+    public CmsEnvelopeOpener tryingEveryRecipient() {
+        return new CmsEnvelopeOpener(privateKey, certificate, true, allowedTransports, pkcs1, listener);
+    }
+
+    /**
+     * Returns an opener that reports the reason of each failure to the listener.
+     *
+     * @param failureListener receives the reasons; never given plaintext or key material
+     * @return a new opener with the same key
+     */
+    public CmsEnvelopeOpener withFailureListener(OpenFailureListener failureListener) {
+        return new CmsEnvelopeOpener(privateKey, certificate, everyRecipient, allowedTransports, pkcs1,
+                Objects.requireNonNull(failureListener, "failureListener"));
+    }
+
+    @Override
+    public OpenFailureListener failureListener() {
+        return listener;
     }
 
     /**
      * Opens an envelope to raw bytes. Neither CBC nor PKCS#1 v1.5 with implicit rejection can always tell tampered data
-     * from good data at this level (now and then tampering yields garbage instead of an error); prefer
-     * {@link #open(String, io.tokensdk.crypto.payload.PayloadType)}, whose payload check catches it.
+     * from good data at this level; open card data with {@link #open(String, io.tokensdk.crypto.payload.PayloadType)}.
      *
-     * @param sealed base64 of the DER (or BER) EnvelopedData
+     * @param sealed base64 of the DER (or BER) ContentInfo holding the EnvelopedData
      * @return the plaintext bytes
      * @throws EnvelopeOpenException if the envelope cannot be opened
      */
     @Override
     public byte[] open(String sealed) {
         try {
-            if (sealed == null || sealed.length() > CmsEnvelopeSealer.MAX_SEALED_LENGTH) {
-                throw new EnvelopeOpenException();
-            }
-            CMSEnvelopedData enveloped = new CMSEnvelopedData(Base64s.decodeLenientWhitespace(sealed));
-            if (!CMSAlgorithm.AES256_CBC.getId().equals(enveloped.getEncryptionAlgOID())) {
-                throw new EnvelopeOpenException();
-            }
-            for (RecipientInformation recipient : enveloped.getRecipientInfos().getRecipients()) {
-                byte[] plaintext = tryRecipient(recipient);
+            CMSEnvelopedData enveloped = parse(sealed);
+            List<RecipientInformation> candidates = candidates(enveloped);
+            for (RecipientInformation recipient : candidates) {
+                byte[] plaintext = decrypt(recipient);
                 if (plaintext != null) {
                     return plaintext;
                 }
             }
-            throw new EnvelopeOpenException();
+            // One reason for a failed key transport and a failed content padding: they must look the same.
+            throw new OpenFailure("decryption failed (key transport or content padding)");
         } catch (Exception e) {
-            // Deliberately swallowed: the cause would distinguish PKCS#1, CBC padding and key errors.
-            throw new EnvelopeOpenException();
+            throw OpenFailure.report(listener, "CMS", e);
         }
     }
 
-    /** Decrypts for one RecipientInfo; null if it is not an allowed key transport or not for this key. */
-    private byte[] tryRecipient(RecipientInformation recipient) {
-        if (!(recipient instanceof KeyTransRecipientInformation)) {
-            return null;
+    private static CMSEnvelopedData parse(String sealed) throws Exception {
+        if (sealed == null) {
+            throw new OpenFailure("no envelope");
         }
+        if (sealed.length() > CmsEnvelopeSealer.MAX_SEALED_LENGTH) {
+            throw new OpenFailure("longer than the spec's maxLength");
+        }
+        ContentInfo contentInfo;
+        try {
+            contentInfo = ContentInfo.getInstance(ASN1Primitive.fromByteArray(Base64s.decodeLenientWhitespace(sealed)));
+        } catch (Exception e) {
+            throw new OpenFailure("not base64 of a CMS ContentInfo");
+        }
+        if (!CMSObjectIdentifiers.envelopedData.equals(contentInfo.getContentType())) {
+            throw new OpenFailure("content type is not envelopedData");
+        }
+        EnvelopedData data = EnvelopedData.getInstance(contentInfo.getContent());
+        if (!CMSObjectIdentifiers.data.equals(data.getEncryptedContentInfo().getContentType())) {
+            throw new OpenFailure("encrypted content type is not id-data");
+        }
+        CMSEnvelopedData enveloped = new CMSEnvelopedData(contentInfo);
+        if (!CMSAlgorithm.AES256_CBC.getId().equals(enveloped.getEncryptionAlgOID())) {
+            throw new OpenFailure("content encryption is not AES-256-CBC");
+        }
+        return enveloped;
+    }
+
+    /** The recipient naming the certificate first; the others only when asked for. */
+    private List<RecipientInformation> candidates(CMSEnvelopedData enveloped) {
+        List<RecipientInformation> matching = new ArrayList<>();
+        List<RecipientInformation> others = new ArrayList<>();
+        for (RecipientInformation recipient : enveloped.getRecipientInfos().getRecipients()) {
+            if (!(recipient instanceof KeyTransRecipientInformation)) {
+                continue;
+            }
+            (recipient.getRID().match(certificate) ? matching : others).add(recipient);
+        }
+        if (matching.isEmpty() && !everyRecipient) {
+            throw new OpenFailure("no RecipientInfo names the configured certificate");
+        }
+        if (matching.size() > 1) {
+            throw new OpenFailure("several RecipientInfos name the configured certificate");
+        }
+        if (everyRecipient) {
+            matching.addAll(others);
+        }
+        if (matching.stream().noneMatch(this::allowed)) {
+            throw new OpenFailure("the key transport is not an allowed one");
+        }
+        return matching;
+    }
+
+    private boolean allowed(RecipientInformation recipient) {
         CmsKeyTransport transport = CmsKeyTransport.of(recipient.getKeyEncryptionAlgorithm());
-        if (transport == null || !allowedTransports.contains(transport)) {
+        return transport != null && allowedTransports.contains(transport);
+    }
+
+    /** The plaintext, or null if the recipient's transport is not allowed or decryption fails. */
+    private byte[] decrypt(RecipientInformation recipient) {
+        if (!allowed(recipient)) {
             return null;
         }
         try {

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -34,35 +35,56 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
 
     private final X509Certificate recipient;
     private final CmsKeyTransport keyTransport;
+    private final boolean checked;
     private final SecureRandom random;
 
-    private CmsEnvelopeSealer(X509Certificate recipient, CmsKeyTransport keyTransport, SecureRandom random) {
-        RsaKeySizes.require(recipient.getPublicKey(), 2048, 4096);
-        this.recipient = recipient;
+    private CmsEnvelopeSealer(X509Certificate recipient, CmsKeyTransport keyTransport, boolean checked,
+            SecureRandom random) {
+        this.recipient = Objects.requireNonNull(recipient, "recipient");
         this.keyTransport = Objects.requireNonNull(keyTransport, "keyTransport");
+        this.checked = checked;
         this.random = Objects.requireNonNull(random, "random");
+        RsaKeySizes.require(recipient.getPublicKey(), 2048, 4096);
+        if (checked) {
+            RecipientCertificates.requireUsable(recipient, new Date(), IllegalArgumentException::new);
+        }
     }
 
     /**
-     * Creates a sealer.
+     * Creates a sealer that checks the certificate now and at every seal: it must be within its validity period and,
+     * if it has a key usage extension, allow key encipherment.
+     *
+     * @param recipient the TSP certificate from onboarding, with a 2048- or 4096-bit RSA key
+     * @param keyTransport the key transport agreed at onboarding
+     * @return the sealer
+     * @throws IllegalArgumentException if the certificate's key is not RSA 2048 or 4096, or the certificate is expired,
+     *     not yet valid, or not for key encipherment
+     */
+    public static CmsEnvelopeSealer forRecipient(X509Certificate recipient, CmsKeyTransport keyTransport) {
+        return new CmsEnvelopeSealer(recipient, keyTransport, true, new SecureRandom());
+    }
+
+    /**
+     * Creates a sealer that skips the validity period and key usage checks, for a peer whose certificate is known to
+     * break them (the RSA key size is still checked). Prefer {@link #forRecipient}.
      *
      * @param recipient the TSP certificate from onboarding, with a 2048- or 4096-bit RSA key
      * @param keyTransport the key transport agreed at onboarding
      * @return the sealer
      * @throws IllegalArgumentException if the certificate's key is not RSA 2048 or 4096
      */
-    public static CmsEnvelopeSealer forRecipient(X509Certificate recipient, CmsKeyTransport keyTransport) {
-        return new CmsEnvelopeSealer(recipient, keyTransport, new SecureRandom());
+    public static CmsEnvelopeSealer forUncheckedRecipient(X509Certificate recipient, CmsKeyTransport keyTransport) {
+        return new CmsEnvelopeSealer(recipient, keyTransport, false, new SecureRandom());
     }
 
     /**
      * Returns a sealer that draws its content keys and IVs from the given source (for tests).
      *
      * @param random the random source
-     * @return a new sealer with the same recipient and key transport
+     * @return a new sealer with the same recipient, key transport and checks
      */
     public CmsEnvelopeSealer withSecureRandom(SecureRandom random) {
-        return new CmsEnvelopeSealer(recipient, keyTransport, random);
+        return new CmsEnvelopeSealer(recipient, keyTransport, checked, random);
     }
 
     /**
@@ -70,10 +92,15 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
      *
      * @param plaintext the bytes to seal
      * @return base64 of the DER EnvelopedData
-     * @throws EnvelopeSealException if sealing fails or the result exceeds {@value #MAX_SEALED_LENGTH} characters
+     * @throws EnvelopeSealException if sealing fails, the result exceeds {@value #MAX_SEALED_LENGTH} characters, or
+     *     the checked certificate has expired since the sealer was made
      */
     @Override
     public String seal(byte[] plaintext) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        if (checked) {
+            RecipientCertificates.requireUsable(recipient, new Date(), EnvelopeSealException::new);
+        }
         byte[] der;
         try {
             // Generators are not thread-safe, so each call builds its own.

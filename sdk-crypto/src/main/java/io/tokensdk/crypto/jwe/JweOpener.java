@@ -1,42 +1,67 @@
 package io.tokensdk.crypto.jwe;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.EnvelopeOpener;
+import io.tokensdk.crypto.OpenFailureListener;
+import io.tokensdk.crypto.internal.OpenFailure;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * Opens compact JWEs with the private key whose {@code kid} the header names, so keys can rotate: keep the old and
  * the new key in the set until the old one is no longer used.
  *
- * <p>The header is checked before any decryption: exactly the profile's {@code alg} and {@code enc}, no {@code zip},
- * the expected {@code cty}, a known {@code kid}. Every failure throws the same {@link EnvelopeOpenException}.
- * Immutable and thread-safe.
+ * <p>Before nimbus sees anything: five parts, a 96-bit IV, a 128-bit tag, no encrypted key for ECDH-ES (direct key
+ * agreement), then the header: exactly the profile's {@code alg} and {@code enc}, no {@code zip}, the expected
+ * {@code cty}, a known {@code kid}. Every failure throws the same {@link EnvelopeOpenException}; the reason goes to the
+ * {@link OpenFailureListener}. One decrypter is built per key, once. Immutable and thread-safe.
  */
 public final class JweOpener implements EnvelopeOpener {
     /** Upper bound on the compact serialization, so that a hostile input cannot make the parser work for long. */
     static final int MAX_COMPACT_LENGTH = 64 * 1024;
 
     private final JweProfile profile;
-    private final Map<String, JWK> keysByKid;
+    private final Map<String, JWEDecrypter> decryptersByKid;
+    private final OpenFailureListener listener;
 
     JweOpener(JweProfile profile, JWKSet privateKeys) {
+        this(profile, decrypters(profile, privateKeys), OpenFailureListener.NONE);
+    }
+
+    private JweOpener(JweProfile profile, Map<String, JWEDecrypter> decryptersByKid, OpenFailureListener listener) {
         this.profile = profile;
+        this.decryptersByKid = decryptersByKid;
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    private static Map<String, JWEDecrypter> decrypters(JweProfile profile, JWKSet privateKeys) {
+        Objects.requireNonNull(privateKeys, "privateKeys");
         List<JWK> usable = privateKeys.getKeys().stream()
                 .filter(key -> key.getKeyID() != null && key.isPrivate() && profile.usable(key))
                 .collect(Collectors.toList());
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("the key set holds no private key with a kid usable for " + profile);
         }
-        this.keysByKid = usable.stream().collect(Collectors.toUnmodifiableMap(JWK::getKeyID, Function.identity(),
-                (a, b) -> {
-                    throw new IllegalArgumentException("duplicate kid '" + a.getKeyID() + "' in the key set");
-                }));
+        Map<String, JWEDecrypter> decrypters = new HashMap<>();
+        for (JWK key : usable) {
+            if (decrypters.containsKey(key.getKeyID())) {
+                throw new IllegalArgumentException("duplicate kid '" + key.getKeyID() + "' in the key set");
+            }
+            try {
+                decrypters.put(key.getKeyID(), profile.decrypter(key));
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("the key '" + key.getKeyID() + "' cannot decrypt " + profile);
+            }
+        }
+        return Map.copyOf(decrypters);
     }
 
     /**
@@ -62,6 +87,21 @@ public final class JweOpener implements EnvelopeOpener {
     }
 
     /**
+     * Returns an opener that reports the reason of each failure to the listener.
+     *
+     * @param failureListener receives the reasons; never given plaintext or key material
+     * @return a new opener with the same keys
+     */
+    public JweOpener withFailureListener(OpenFailureListener failureListener) {
+        return new JweOpener(profile, decryptersByKid, Objects.requireNonNull(failureListener, "failureListener"));
+    }
+
+    @Override
+    public OpenFailureListener failureListener() {
+        return listener;
+    }
+
+    /**
      * Opens a JWE.
      *
      * @param compact the compact JWE
@@ -71,22 +111,22 @@ public final class JweOpener implements EnvelopeOpener {
     @Override
     public byte[] open(String compact) {
         try {
-            if (compact == null || compact.length() > MAX_COMPACT_LENGTH) {
-                throw new EnvelopeOpenException();
-            }
+            CompactJwe.requireStrictParts(compact, MAX_COMPACT_LENGTH, profile.isEc());
             JWEObject jwe = JWEObject.parse(compact);
             // nimbus would decrypt any algorithm its decrypter supports, and inflate zip without a bound.
-            if (!profile.accepts(jwe.getHeader())) {
-                throw new EnvelopeOpenException();
+            profile.requireAccepted(jwe.getHeader());
+            JWEDecrypter decrypter = decryptersByKid.get(jwe.getHeader().getKeyID());
+            if (decrypter == null) {
+                throw new OpenFailure("no key with the header's kid");
             }
-            JWK key = keysByKid.get(jwe.getHeader().getKeyID());
-            if (key == null) {
-                throw new EnvelopeOpenException();
+            try {
+                jwe.decrypt(decrypter);
+            } catch (JOSEException | IllegalStateException e) {
+                throw new OpenFailure("decryption failed (key agreement, key unwrap or tag)");
             }
-            jwe.decrypt(profile.decrypter(key));
             return jwe.getPayload().toBytes();
         } catch (Exception e) {
-            throw new EnvelopeOpenException();
+            throw OpenFailure.report(listener, "JWE", e);
         }
     }
 }

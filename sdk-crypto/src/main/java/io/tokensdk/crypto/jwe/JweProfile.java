@@ -6,8 +6,10 @@ import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWEEncrypter;
 import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.crypto.ECDHEncrypter;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.Curve;
@@ -15,6 +17,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.tokensdk.crypto.internal.Bc;
+import io.tokensdk.crypto.internal.OpenFailure;
 
 /** The algorithm whitelist and key handling of one kind of JWE envelope. */
 enum JweProfile {
@@ -43,18 +46,28 @@ enum JweProfile {
         return new JWEHeader.Builder(alg, ENC).keyID(kid).contentType(contentType).build();
     }
 
-    /** True only for exactly this profile's alg, enc and cty, no zip, and a kid. */
-    boolean accepts(JWEHeader header) {
+    /** Accepts exactly this profile's alg, enc and cty, no zip, and a kid; the failure names the broken rule. */
+    void requireAccepted(JWEHeader header) {
         String cty = header.getContentType() == null ? null : header.getContentType().toString();
         // A plain profile tolerates a descriptive cty from other implementations, but never a nested JWT.
         boolean contentTypeMatches = contentType == null
                 ? cty == null || !"JWT".equalsIgnoreCase(cty)
                 : contentType.equalsIgnoreCase(cty);
-        return alg.equals(header.getAlgorithm())
-                && ENC.equals(header.getEncryptionMethod())
-                && header.getCompressionAlgorithm() == null
-                && header.getKeyID() != null
-                && contentTypeMatches;
+        if (!alg.equals(header.getAlgorithm())) {
+            throw new OpenFailure("alg is not " + alg);
+        }
+        if (!ENC.equals(header.getEncryptionMethod())) {
+            throw new OpenFailure("enc is not " + ENC);
+        }
+        if (header.getCompressionAlgorithm() != null) {
+            throw new OpenFailure("zip is not allowed");
+        }
+        if (header.getKeyID() == null) {
+            throw new OpenFailure("no kid");
+        }
+        if (!contentTypeMatches) {
+            throw new OpenFailure(contentType == null ? "cty JWT where a plain JWE is expected" : "cty is not " + contentType);
+        }
     }
 
     /** Checks a recipient's public JWK and returns it. */
@@ -95,5 +108,16 @@ enum JweProfile {
                 : new RSADecrypter((RSAKey) privateKey);
         decrypter.getJCAContext().setKeyEncryptionProvider(Bc.provider());
         return decrypter;
+    }
+
+    /** An ES256 verifier for a trusted signer, with BouncyCastle's ECDSA (SunEC is several times slower on JDK 17). */
+    static JWSVerifier verifier(ECKey signer) {
+        try {
+            ECDSAVerifier verifier = new ECDSAVerifier(signer);
+            verifier.getJCAContext().setProvider(Bc.provider());
+            return verifier;
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("the signer key '" + signer.getKeyID() + "' cannot verify ES256");
+        }
     }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
  * (MMYY), {@code cvv} (3 or 4 digits) and {@code additionalCardInfos} (open JSON, up to 8177 characters).
  */
 public final class CardInfo implements Payload {
-    /** Decodes and validates an opened {@code cipheredCardInfo}; unknown members are ignored. */
+    /** Decodes and validates an opened {@code cipheredCardInfo}; an unknown member is refused. */
     public static final PayloadType<CardInfo> TYPE = plaintext -> {
-        JsonObject json = JsonPayloads.decodeObject(plaintext);
+        JsonObject json = JsonPayloads.decodeObject(plaintext, "fpan", "exp", "cvv", "additionalCardInfos");
         return builder()
                 .fpan(JsonPayloads.optionalString(json, "fpan"))
                 .exp(JsonPayloads.optionalString(json, "exp"))

@@ -21,8 +21,13 @@ final class FieldRules {
         return value;
     }
 
+    /** 8 to 19 digits whose last is the Luhn check digit. */
     static String pan(String field, String value) {
-        return digits(field, value, PAN_MIN_DIGITS, PAN_MAX_DIGITS);
+        digits(field, value, PAN_MIN_DIGITS, PAN_MAX_DIGITS);
+        if (value != null && !Luhn.isValid(value)) {
+            throw new InvalidPayloadException(field, "fails the Luhn check");
+        }
+        return value;
     }
 
     /** MMYY with a month from 01 to 12. */

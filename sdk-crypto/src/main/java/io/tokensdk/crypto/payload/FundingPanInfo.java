@@ -2,7 +2,7 @@ package io.tokensdk.crypto.payload;
 
 /** The plaintext of listTokens' {@code cipheredCardInfo}: {@code {"fpan": "..."}}. */
 public final class FundingPanInfo extends SinglePanPayload {
-    /** Decodes and validates an opened listTokens {@code cipheredCardInfo}; unknown members are ignored. */
+    /** Decodes and validates an opened listTokens {@code cipheredCardInfo}; an unknown member is refused. */
     public static final PayloadType<FundingPanInfo> TYPE = plaintext -> of(readPan(plaintext, "fpan"));
 
     private FundingPanInfo(String fpan) {

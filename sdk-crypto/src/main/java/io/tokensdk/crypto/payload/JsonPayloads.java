@@ -14,9 +14,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** JSON encoding and strict decoding shared by the JSON payloads. */
 final class JsonPayloads {
+    private static final String WHOLE_PAYLOAD = InvalidPayloadException.WHOLE_PAYLOAD;
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private JsonPayloads() {
@@ -40,23 +42,38 @@ final class JsonPayloads {
                     .decode(ByteBuffer.wrap(plaintext))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidPayloadException("payload", "is not UTF-8");
+            throw new InvalidPayloadException(WHOLE_PAYLOAD, "is not UTF-8");
         }
         try {
             JsonReader reader = new JsonReader(new StringReader(text));
             reader.setStrictness(Strictness.STRICT);
             JsonElement element = JsonParser.parseReader(reader);
             if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-                throw new InvalidPayloadException("payload", "has trailing data after the JSON object");
+                throw new InvalidPayloadException(WHOLE_PAYLOAD, "has trailing data after the JSON object");
             }
             if (!element.isJsonObject()) {
-                throw new InvalidPayloadException("payload", "is not a JSON object");
+                throw new InvalidPayloadException(WHOLE_PAYLOAD, "is not a JSON object");
             }
             return element.getAsJsonObject();
         } catch (JsonParseException | java.io.IOException | IllegalStateException e) {
             // The parser's message may quote the plaintext, so it is dropped.
-            throw new InvalidPayloadException("payload", "is not valid JSON");
+            throw new InvalidPayloadException(WHOLE_PAYLOAD, "is not valid JSON");
         }
+    }
+
+    /**
+     * Parses a plaintext as one strict JSON object holding only the given members. An unknown member is refused
+     * rather than ignored: in an unauthenticated envelope it is what an altered member name looks like.
+     */
+    static JsonObject decodeObject(byte[] plaintext, String... members) {
+        JsonObject json = decodeObject(plaintext);
+        for (String name : json.keySet()) {
+            if (!Arrays.asList(members).contains(name)) {
+                // The name is not quoted: it may be altered plaintext.
+                throw new InvalidPayloadException(WHOLE_PAYLOAD, "has a member the spec does not define");
+            }
+        }
+        return json;
     }
 
     /** Returns a string member, {@code null} when absent or JSON null. */

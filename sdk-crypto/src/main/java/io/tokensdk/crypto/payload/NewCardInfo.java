@@ -11,9 +11,9 @@ import java.util.Objects;
  * {@code newAdditionalCardInfos}, all optional but at least one present.
  */
 public final class NewCardInfo implements Payload {
-    /** Decodes and validates an opened {@code newCipheredCardInfo}; unknown members are ignored. */
+    /** Decodes and validates an opened {@code newCipheredCardInfo}; an unknown member is refused. */
     public static final PayloadType<NewCardInfo> TYPE = plaintext -> {
-        JsonObject json = JsonPayloads.decodeObject(plaintext);
+        JsonObject json = JsonPayloads.decodeObject(plaintext, "newFpan", "newExp", "newAdditionalCardInfos");
         return builder()
                 .newFpan(JsonPayloads.optionalString(json, "newFpan"))
                 .newExp(JsonPayloads.optionalString(json, "newExp"))

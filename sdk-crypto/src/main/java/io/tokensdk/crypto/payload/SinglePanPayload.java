@@ -14,7 +14,7 @@ abstract class SinglePanPayload implements Payload {
     }
 
     static String readPan(byte[] plaintext, String field) {
-        return JsonPayloads.optionalString(JsonPayloads.decodeObject(plaintext), field);
+        return JsonPayloads.optionalString(JsonPayloads.decodeObject(plaintext, field), field);
     }
 
     final String pan() {

@@ -11,9 +11,10 @@ import java.util.Objects;
  * {@code psn} (2 digits).
  */
 public final class TokenCredentials implements Payload {
-    /** Decodes and validates an opened getTokenCredentials {@code encryptedData}; unknown members are ignored. */
+    /** Decodes and validates an opened getTokenCredentials {@code encryptedData}; an unknown member is refused. */
     public static final PayloadType<TokenCredentials> TYPE = plaintext -> {
-        JsonObject json = JsonPayloads.decodeObject(plaintext);
+        JsonObject json = JsonPayloads.decodeObject(plaintext, "dpan", "exp", "fpan", "fpanExp",
+                "paymentAccountReference", "serviceCode", "psn");
         return builder()
                 .dpan(JsonPayloads.optionalString(json, "dpan"))
                 .exp(JsonPayloads.optionalString(json, "exp"))

@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /** The plaintext of createToken's {@code tokenInfo.encryptedData}: {@code dpan} and {@code exp}, both mandatory. */
 public final class TokenData implements Payload {
-    /** Decodes and validates an opened {@code tokenInfo.encryptedData}; unknown members are ignored. */
+    /** Decodes and validates an opened {@code tokenInfo.encryptedData}; an unknown member is refused. */
     public static final PayloadType<TokenData> TYPE = plaintext -> {
-        JsonObject json = JsonPayloads.decodeObject(plaintext);
+        JsonObject json = JsonPayloads.decodeObject(plaintext, "dpan", "exp");
         return of(JsonPayloads.optionalString(json, "dpan"), JsonPayloads.optionalString(json, "exp"));
     };
 

@@ -2,7 +2,7 @@ package io.tokensdk.crypto.payload;
 
 /** The plaintext of listTokens' {@code cipheredTokenInfo}: {@code {"dpan": "..."}}. */
 public final class TokenPanInfo extends SinglePanPayload {
-    /** Decodes and validates an opened listTokens {@code cipheredTokenInfo}; unknown members are ignored. */
+    /** Decodes and validates an opened listTokens {@code cipheredTokenInfo}; an unknown member is refused. */
     public static final PayloadType<TokenPanInfo> TYPE = plaintext -> of(readPan(plaintext, "dpan"));
 
     private TokenPanInfo(String dpan) {

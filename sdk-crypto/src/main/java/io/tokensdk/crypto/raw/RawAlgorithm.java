@@ -1,5 +1,8 @@
 package io.tokensdk.crypto.raw;
 
+import java.security.MessageDigest;
+import java.util.Arrays;
+
 /** The {@code algo} of {@code rawEncParams}. */
 public enum RawAlgorithm {
     /** AES with a 128-, 192- or 256-bit key. */
@@ -59,6 +62,22 @@ public enum RawAlgorithm {
             return expanded;
         }
         throw new IllegalArgumentException("a 3DES key must be 16 (2-key) or 24 (3-key) bytes, got " + key.length);
+    }
+
+    /**
+     * Refuses a 3DES key whose first two parts are equal (K1 = K2; for 3-key, also K2 = K3): EDE then collapses to
+     * single DES, 56 bits of strength.
+     */
+    void requireFullStrength(byte[] key) {
+        if (this != TRIPLE_DES || key.length < 16) {
+            return;
+        }
+        boolean degenerate = MessageDigest.isEqual(Arrays.copyOfRange(key, 0, 8), Arrays.copyOfRange(key, 8, 16))
+                || key.length == 24 && MessageDigest.isEqual(Arrays.copyOfRange(key, 8, 16),
+                        Arrays.copyOfRange(key, 16, 24));
+        if (degenerate) {
+            throw new IllegalArgumentException("a 3DES key with two equal parts has single-DES strength");
+        }
     }
 
     String jcaName() {

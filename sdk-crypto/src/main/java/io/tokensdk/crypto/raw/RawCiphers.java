@@ -16,6 +16,18 @@ final class RawCiphers {
     private RawCiphers() {
     }
 
+    /** The shortest AEAD tag allowed: shorter tags make forgeries practical. */
+    static final int MIN_TAG_LENGTH = 12;
+    static final int MAX_TAG_LENGTH = 16;
+
+    /** GCM: 12 to 16 bytes; CCM: 12, 14 or 16 (CCM tags have an even length). */
+    static void requireTagLength(RawMode mode, int tagBytes) {
+        if (tagBytes < MIN_TAG_LENGTH || tagBytes > MAX_TAG_LENGTH || mode == RawMode.CCM && tagBytes % 2 != 0) {
+            throw new IllegalArgumentException("AEAD tag length " + tagBytes + " bytes is not allowed: "
+                    + MIN_TAG_LENGTH + " to " + MAX_TAG_LENGTH + (mode == RawMode.CCM ? ", even" : ""));
+        }
+    }
+
     static void requireSupported(RawAlgorithm algorithm, RawMode mode) {
         if (mode.isAead() && algorithm != RawAlgorithm.AES) {
             throw new IllegalArgumentException(mode + " needs AES, not " + algorithm.wireName());

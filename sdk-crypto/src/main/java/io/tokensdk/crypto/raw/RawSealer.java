@@ -36,9 +36,8 @@ public final class RawSealer {
         this.random = Objects.requireNonNull(b.random, "random");
         RawCiphers.requireSupported(algorithm, mode);
         Arrays.fill(algorithm.jcaKey(key), (byte) 0); // fails fast on a key of the wrong length
-        if (tagBytes < 12 && mode == RawMode.GCM || tagBytes < 4 || tagBytes > 16 || tagBytes % 2 != 0) {
-            throw new IllegalArgumentException("AEAD tag length " + tagBytes + " bytes is not allowed");
-        }
+        algorithm.requireFullStrength(key);
+        RawCiphers.requireTagLength(mode, tagBytes);
     }
 
     /**
@@ -147,7 +146,8 @@ public final class RawSealer {
         }
 
         /**
-         * @param tagBytes the AEAD tag length in bytes (GCM 12 to 16, CCM 4 to 16, even)
+         * @param tagBytes the AEAD tag length in bytes: 12 to 16 (CCM: 12, 14 or 16); the opener must be configured
+         *     with the same length
          * @return this builder
          */
         public Builder aeadTagLength(int tagBytes) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CmsEnvelopeTest {
-    private static final CardInfo CARD = CardInfo.builder().fpan("5204731234564792").exp("1228").cvv("123")
+    private static final CardInfo CARD = CardInfo.builder().fpan("5204731234564790").exp("1228").cvv("123")
             .additionalCardInfos(JsonParser.parseString("{\"brand\":\"MC\",\"n\":[1,2]}")).build();
 
     @TempDir
@@ -52,14 +52,14 @@ class CmsEnvelopeTest {
     void roundTripsEveryPayload(int bits, CmsKeyTransport transport) {
         TestPki.RsaIdentity tsp = TestPki.rsa(bits);
         CmsEnvelopeSealer sealer = CmsEnvelopeSealer.forRecipient(tsp.certificate(), transport);
-        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forKey(tsp.keyPair().getPrivate());
+        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
 
         assertEquals(CARD, opener.open(sealer.seal(CARD), CardInfo.TYPE));
         NewCardInfo update = NewCardInfo.builder().newExp("0130").build();
         assertEquals(update, opener.open(sealer.seal(update), NewCardInfo.TYPE));
         FundingPanInfo fpan = FundingPanInfo.of("4111111111111111");
         assertEquals(fpan, opener.open(sealer.seal(fpan), FundingPanInfo.TYPE));
-        TokenPanInfo dpan = TokenPanInfo.of("9580981500100002");
+        TokenPanInfo dpan = TokenPanInfo.of("9580981500100003");
         assertEquals(dpan, opener.open(sealer.seal(dpan), TokenPanInfo.TYPE));
     }
 
@@ -91,7 +91,7 @@ class CmsEnvelopeTest {
         byte[] der = OpenSsl.run(args.toArray(String[]::new));
         String sealed = Base64.getEncoder().encodeToString(der);
 
-        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forKey(tsp.keyPair().getPrivate());
+        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
         assertEquals(CARD, opener.open(sealed, CardInfo.TYPE));
         CmsKeyTransport other = transport == CmsKeyTransport.RSA_OAEP_SHA256
                 ? CmsKeyTransport.RSA_PKCS1_V1_5 : CmsKeyTransport.RSA_OAEP_SHA256;
@@ -108,7 +108,7 @@ class CmsEnvelopeTest {
         byte[] plaintext = OpenSsl.run("cms", "-decrypt", "-binary", "-inform", "DER", "-in", in.toString(),
                 "-recip", pem[0].toString(), "-inkey", pem[1].toString());
         assertArrayEquals(CARD.toPlaintext(), plaintext);
-        assertEquals("5204731234564792",
+        assertEquals("5204731234564790",
                 JsonParser.parseString(new String(plaintext, StandardCharsets.UTF_8)).getAsJsonObject()
                         .get("fpan").getAsString());
     }
@@ -116,8 +116,10 @@ class CmsEnvelopeTest {
     @Test
     void everyFailureLooksTheSame() {
         TestPki.RsaIdentity tsp = TestPki.rsa(2048);
-        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forKey(tsp.keyPair().getPrivate());
-        CmsEnvelopeOpener wrongKey = CmsEnvelopeOpener.forKey(TestPki.rsa(2048, "other").keyPair().getPrivate());
+        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
+        TestPki.RsaIdentity other = TestPki.rsa(2048, "other");
+        CmsEnvelopeOpener wrongKey = CmsEnvelopeOpener.forRecipient(other.keyPair().getPrivate(), other.certificate())
+                .tryingEveryRecipient();
         List<EnvelopeOpenException> failures = new ArrayList<>();
         for (CmsKeyTransport transport : CmsKeyTransport.values()) {
             String sealed = CmsEnvelopeSealer.forRecipient(tsp.certificate(), transport).seal(CARD);
@@ -150,11 +152,11 @@ class CmsEnvelopeTest {
     void refusesOversizeSealedValue() {
         JsonObject big = new JsonObject();
         big.addProperty("blob", "x".repeat(7000));
-        CardInfo card = CardInfo.builder().fpan("5204731234564792").additionalCardInfos(big).build();
+        CardInfo card = CardInfo.builder().fpan("5204731234564790").additionalCardInfos(big).build();
         EnvelopeSealException e = assertThrows(EnvelopeSealException.class, () -> CmsEnvelopeSealer
                 .forRecipient(TestPki.rsa(2048).certificate(), CmsKeyTransport.RSA_OAEP_SHA256).seal(card));
         assertTrue(e.getMessage().contains("maxLength of 8196"), e.getMessage());
-        assertTrue(!e.getMessage().contains("5204731234564792"));
+        assertTrue(!e.getMessage().contains("5204731234564790"));
     }
 
     @Test

@@ -57,9 +57,9 @@ class Pkcs1ImplicitRejectionTest {
     void aPkcs1EnvelopeWithATamperedKeyFailsLikeEveryOtherFailure() throws Exception {
         TestPki.RsaIdentity tsp = TestPki.rsa(2048);
         String sealed = CmsEnvelopeSealer.forRecipient(tsp.certificate(), CmsKeyTransport.RSA_PKCS1_V1_5)
-                .seal(CardInfo.builder().fpan("5204731234564792").build());
-        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forKey(tsp.keyPair().getPrivate());
-        assertEquals("5204731234564792", opener.open(sealed, CardInfo.TYPE).fpan());
+                .seal(CardInfo.builder().fpan("5204731234564790").build());
+        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
+        assertEquals("5204731234564790", opener.open(sealed, CardInfo.TYPE).fpan());
 
         // A validly padded block around a 16-byte key (wrong length for AES-256): rejected without a padding error.
         Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");

@@ -36,9 +36,9 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class JweEnvelopeTest {
-    private static final TokenData TOKEN = TokenData.of("9580981500100002", "1222");
-    private static final TokenCredentials CREDENTIALS = TokenCredentials.builder().dpan("9580981500100002")
-            .exp("1232").fpan("9680981500100003").fpanExp("1230")
+    private static final TokenData TOKEN = TokenData.of("9580981500100003", "1222");
+    private static final TokenCredentials CREDENTIALS = TokenCredentials.builder().dpan("9580981500100003")
+            .exp("1232").fpan("9680981500100002").fpanExp("1230")
             .paymentAccountReference("23R0PAYMENTACCOUNTREFERENCEXX").serviceCode("123").psn("01").build();
 
     private static final ECKey EC = ec("tsh-2026-01");

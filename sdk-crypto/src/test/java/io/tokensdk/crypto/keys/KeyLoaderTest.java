@@ -154,7 +154,7 @@ class KeyLoaderTest {
         String sealed = CmsEnvelopeSealer.forRecipient(CertificateLoader.load(certDer), CmsKeyTransport.RSA_OAEP_SHA256)
                 .seal(FundingPanInfo.of("4111111111111111"));
         assertEquals("4111111111111111",
-                CmsEnvelopeOpener.forKey(PrivateKeyLoader.load(pkcs1)).open(sealed, FundingPanInfo.TYPE).fpan());
+                CmsEnvelopeOpener.forRecipient(PrivateKeyLoader.load(pkcs1), CertificateLoader.load(certPem)).open(sealed, FundingPanInfo.TYPE).fpan());
     }
 
     @Test

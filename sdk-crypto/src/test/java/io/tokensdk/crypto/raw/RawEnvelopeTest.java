@@ -106,9 +106,11 @@ class RawEnvelopeTest {
 
     @Test
     void shortTagsAndFieldLengthsFitTheSpec() {
-        RawEncryptedData ccm = RawSealer.builder(aes(16)).mode(RawMode.CCM).aeadTagLength(8).build().seal(DATA);
-        assertEquals(8, Base64.getDecoder().decode(ccm.params().aeadMac()).length);
-        assertArrayEquals(DATA, RawOpener.forKey(aes(16)).open(ccm));
+        RawEncryptedData ccm = RawSealer.builder(aes(16)).mode(RawMode.CCM).aeadTagLength(12).build().seal(DATA);
+        assertEquals(12, Base64.getDecoder().decode(ccm.params().aeadMac()).length);
+        assertArrayEquals(DATA, RawOpener.forKey(aes(16)).withAeadTagLength(12).open(ccm));
+        // the opener's configured length, not the envelope's aeadMac, decides
+        assertThrows(EnvelopeOpenException.class, () -> RawOpener.forKey(aes(16)).open(ccm));
         RawEncryptedData cbc = RawSealer.builder(aes(32)).build().seal(DATA);
         assertEquals(24, cbc.params().iv().length(), "iv maxLength is 32");
     }
@@ -220,6 +222,69 @@ class RawEnvelopeTest {
             assertEquals(EnvelopeOpenException.MESSAGE, failure.getMessage());
             assertNull(failure.getCause());
         }
+    }
+
+    @Test
+    void shortTagsOddNoncesAndIvsAreRefusedWithTheReasonOnlyInTheListener() {
+        SecretKey key = aes(32);
+        List<String> reasons = new ArrayList<>();
+        RawOpener opener = RawOpener.forKey(key).withFailureListener(reasons::add);
+        RawEncryptedData gcm = RawSealer.builder(key).mode(RawMode.GCM).build().seal(DATA);
+        assertArrayEquals(DATA, opener.open(gcm));
+        byte[] tag = Base64.getDecoder().decode(gcm.params().aeadMac());
+        // A truncated GCM tag is exactly the tag of that shorter length: accepted, it would cut a forgery to 2^32 tries.
+        for (int length : new int[] {4, 8, 12, 15}) {
+            RawEncParams truncated = RawEncParams.builder(RawAlgorithm.AES, RawMode.GCM)
+                    .aeadNonce(gcm.params().aeadNonce())
+                    .aeadMac(Base64.getEncoder().encodeToString(Arrays.copyOf(tag, length))).build();
+            assertThrows(EnvelopeOpenException.class, () -> opener.open(gcm.encData(), truncated));
+        }
+        RawEncryptedData twelve = RawSealer.builder(key).mode(RawMode.GCM).aeadTagLength(12).build().seal(DATA);
+        assertThrows(EnvelopeOpenException.class, () -> opener.open(twelve));
+        assertArrayEquals(DATA, RawOpener.forKey(key).withAeadTagLength(12).open(twelve));
+        for (int nonceBytes : new int[] {8, 16}) {
+            RawEncParams nonce = RawEncParams.builder(RawAlgorithm.AES, RawMode.GCM)
+                    .aeadNonce(Base64.getEncoder().encodeToString(new byte[nonceBytes]))
+                    .aeadMac(gcm.params().aeadMac()).build();
+            assertThrows(EnvelopeOpenException.class, () -> opener.open(gcm.encData(), nonce));
+        }
+        RawEncryptedData cbc = RawSealer.builder(key).build().seal(DATA);
+        RawEncParams shortIv = RawEncParams.builder(RawAlgorithm.AES, RawMode.CBC).padding(RawPadding.ISO_7816)
+                .iv(Base64.getEncoder().encodeToString(new byte[8])).build();
+        assertThrows(EnvelopeOpenException.class, () -> opener.open(cbc.encData(), shortIv));
+        assertEquals(List.of("RAW: the tag is not the configured 16 bytes", "RAW: the tag is not the configured 16 bytes",
+                "RAW: the tag is not the configured 16 bytes", "RAW: the tag is not the configured 16 bytes",
+                "RAW: the tag is not the configured 16 bytes", "RAW: the nonce is not 12 bytes",
+                "RAW: the nonce is not 12 bytes", "RAW: the IV is not one block"), reasons);
+        assertThrows(IllegalArgumentException.class, () -> RawOpener.forKey(key).withAeadTagLength(8));
+        assertThrows(IllegalArgumentException.class,
+                () -> RawSealer.builder(key).mode(RawMode.CCM).aeadTagLength(8).build());
+    }
+
+    @Test
+    void refusesTripleDesKeysOfSingleDesStrength() {
+        byte[] k1 = HEX.parseHex("0123456789ABCDEF");
+        byte[] k3 = HEX.parseHex("89ABCDEF01234567");
+        SecretKey twoKeyEqual = new SecretKeySpec(concat(k1, k1), "DESede");
+        SecretKey threeKeyK1K2 = new SecretKeySpec(concat(concat(k1, k1), k3), "DESede");
+        SecretKey threeKeyK2K3 = new SecretKeySpec(concat(concat(k3, k1), k1), "DESede");
+        for (SecretKey weak : List.of(twoKeyEqual, threeKeyK1K2, threeKeyK2K3)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RawSealer.builder(weak).algorithm(RawAlgorithm.TRIPLE_DES).build());
+            assertTrue(e.getMessage().contains("single-DES strength"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> RawOpener.forKey(weak));
+        }
+        // The same bytes handed over as an "AES" key still cannot open 3DES data.
+        RawEncryptedData sealed = RawSealer.builder(tdes(16)).algorithm(RawAlgorithm.TRIPLE_DES).build().seal(DATA);
+        assertThrows(EnvelopeOpenException.class, () -> RawOpener.forKey(new SecretKeySpec(concat(k1, k1), "AES"))
+                .open(sealed));
+        assertArrayEquals(DATA, RawOpener.forKey(tdes(16)).open(sealed));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] joined = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
     }
 
     @Test

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code seal-jwe}: plaintext on stdin, compact JWE on stdout. */
 @Command(name = "seal-jwe", description = {"Seals stdin into a compact JWE for the recipient's JWK: an EC P-256 key "
     + "gives ECDH-ES/A256GCM (token credentials), an RSA key RSA-OAEP-256/A256GCM (PAT account number).",
-    "Example: echo '{\"dpan\":\"4895370012345678\",\"exp\":\"1229\"}' | java -jar tokensdk-examples.jar "
+    "Example: echo '{\"dpan\":\"4895370012345671\",\"exp\":\"1229\"}' | java -jar tokensdk-examples.jar "
         + "seal-jwe --jwk requestor.public.jwk.json"})
 final class SealJweCommand implements Callable<Integer> {
   private final CliIo io;

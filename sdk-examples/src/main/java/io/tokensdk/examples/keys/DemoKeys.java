@@ -55,8 +55,9 @@ public record DemoKeys(HeldCertificate tlsCa, HeldCertificate tlsServer, HeldCer
         .validityInterval(notBefore, notAfter).build();
     HeldCertificate client = new HeldCertificate.Builder().signedBy(ca).commonName("tokensdk demo client")
         .validityInterval(notBefore, notAfter).build();
+    // as long-lived as the TLS certificates: sealers refuse an expired card-info certificate
     HeldCertificate cardInfo = new HeldCertificate.Builder().rsa2048().commonName("tokensdk demo TSP card info")
-        .build();
+        .validityInterval(notBefore, notAfter).build();
     try {
       KeyGenerator aes = KeyGenerator.getInstance("AES");
       aes.init(256);
@@ -74,7 +75,8 @@ public record DemoKeys(HeldCertificate tlsCa, HeldCertificate tlsServer, HeldCer
 
   /** The keys the sample TSP holds. */
   public TspKeys tspKeys() {
-    return new TspKeys(cardInfo.keyPair().getPrivate(), requestor.toPublicJWK(), tspSigner, kek, KEK_LABEL);
+    return new TspKeys(cardInfo.keyPair().getPrivate(), cardInfo.certificate(), requestor.toPublicJWK(), tspSigner,
+        kek, KEK_LABEL);
   }
 
   /** The servers' TLS context: the server certificate, and the CA trusted for client certificates. */

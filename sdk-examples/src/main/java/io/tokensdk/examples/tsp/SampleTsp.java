@@ -64,7 +64,7 @@ public class SampleTsp extends TspHandler {
 
   /** A TSP with {@code keys}. */
   public SampleTsp(TspKeys keys) {
-    this.cardInfoOpener = CmsEnvelopeOpener.forKey(keys.cardInfoKey());
+    this.cardInfoOpener = CmsEnvelopeOpener.forRecipient(keys.cardInfoKey(), keys.cardInfoCertificate());
     this.credentialsSealer = JweSealer.ecdhEs(keys.credentialsRecipient());
     this.paymentCredentials = new PaymentCredentialIssuer(keys);
   }
