@@ -2,6 +2,7 @@ package io.tokensdk.examples.readme;
 
 import io.tokensdk.crypto.cms.CmsEnvelopeOpener;
 import io.tokensdk.crypto.jwe.JweSealer;
+import io.tokensdk.crypto.keys.CertificateLoader;
 import io.tokensdk.crypto.keys.JwkLoader;
 import io.tokensdk.crypto.keys.PrivateKeyLoader;
 import io.tokensdk.crypto.payload.CardInfo;
@@ -35,13 +36,14 @@ public final class MyTsp extends TspHandler {
   private final Map<String, Token> vault = new ConcurrentHashMap<>();   // your vault
 
   public MyTsp(Path keys) {
-    cards = CmsEnvelopeOpener.forKey(PrivateKeyLoader.load(keys.resolve("card-info.key")));
+    cards = CmsEnvelopeOpener.forRecipient(PrivateKeyLoader.load(keys.resolve("card-info.key")),
+        CertificateLoader.load(keys.resolve("card-info-cert.pem")));   // only the recipient naming this certificate
     credentials = JweSealer.ecdhEs(JwkLoader.loadKey(keys.resolve("requestor.public.jwk.json")).toECKey());
   }
 
   @Override public CreateTokenRes createToken(CreateTokenReq req, RequestContext ctx) {
     CardInfo card = cards.open(req.getCipheredCardInfo(), CardInfo.TYPE);   // the request is already validated
-    Token token = new Token("4895370012345678", "1231", card.fpan(), card.exp());   // issue a DPAN your way
+    Token token = new Token("4895370012345671", "1231", card.fpan(), card.exp());   // issue a DPAN your way
     String tokenId = UUID.randomUUID().toString();
     vault.put(tokenId, token);
     return new CreateTokenRes().tokenId(tokenId).tokenInfo(new TokenInfo()

@@ -76,6 +76,7 @@ class ReadmeSnippetsRunTest {
     Files.writeString(dir.resolve("server.key"), keys.tlsServer().privateKeyPkcs8Pem());
     Files.writeString(dir.resolve("clients-ca.pem"), keys.tlsCa().certificatePem());
     Files.writeString(dir.resolve("card-info.key"), keys.cardInfo().privateKeyPkcs8Pem());
+    Files.writeString(dir.resolve("card-info-cert.pem"), keys.cardInfo().certificatePem());
     Files.writeString(dir.resolve("requestor.public.jwk.json"), keys.requestor().toPublicJWK().toJSONString());
     Files.writeString(dir.resolve("bank.jwks.json"), new JWKSet(keys.bank()).toString(false));
   }
