@@ -1,9 +1,12 @@
 package io.tokensdk.dedupe.jdbc;
 
 import io.tokensdk.server.DedupeStore;
+import io.tokensdk.server.TokenSdkDispatcher;
 import io.tokensdk.server.dedupe.DedupeClusterContract;
+import io.tokensdk.server.jetty.TokenSdkServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Two instances share one PostgreSQL through the JDBC store. */
@@ -41,6 +44,12 @@ class JdbcDedupeClusterTest extends DedupeClusterContract {
       PGSimpleDataSource dataSource = new PGSimpleDataSource();
       dataSource.setUrl(url);
       return JdbcDedupeStore.builder(dataSource).createTable(true).build();
+    }
+
+    @Override
+    public int serve(TokenSdkDispatcher dispatcher) throws IOException {
+      return TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
+          .workerThreads(64).queueCapacity(256).dispatcher(dispatcher).build().start().port();
     }
   }
 }

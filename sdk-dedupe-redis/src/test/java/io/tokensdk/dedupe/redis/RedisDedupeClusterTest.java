@@ -1,7 +1,11 @@
 package io.tokensdk.dedupe.redis;
 
 import io.tokensdk.server.DedupeStore;
+import io.tokensdk.server.TokenSdkDispatcher;
 import io.tokensdk.server.dedupe.DedupeClusterContract;
+import io.tokensdk.server.jetty.TokenSdkServer;
+import java.io.IOException;
+import java.net.InetAddress;
 
 /** Two instances share one redis-server through the Redis store. */
 class RedisDedupeClusterTest extends DedupeClusterContract {
@@ -36,6 +40,12 @@ class RedisDedupeClusterTest extends DedupeClusterContract {
     @Override
     public DedupeStore connect(String uri) {
       return RedisDedupeStore.builder(uri).build();
+    }
+
+    @Override
+    public int serve(TokenSdkDispatcher dispatcher) throws IOException {
+      return TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
+          .workerThreads(64).queueCapacity(256).dispatcher(dispatcher).build().start().port();
     }
   }
 }

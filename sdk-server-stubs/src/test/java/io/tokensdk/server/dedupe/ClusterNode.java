@@ -6,16 +6,15 @@ import io.tokensdk.server.ApiKeys;
 import io.tokensdk.server.DedupeStore;
 import io.tokensdk.server.MountOptions;
 import io.tokensdk.server.RequestContext;
-import io.tokensdk.server.TokenSdkServer;
+import io.tokensdk.server.TokenSdkDispatcher;
 import io.tokensdk.server.cof.CofNotificationHandler;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * One server instance of a cluster test, run in a JVM of its own so that the test can kill it like a crashed
- * instance. It serves a COF receiver on loopback with the shared store, prints {@code PORT <n>} when it listens and
+ * instance. It serves a COF receiver with the shared store on the host the factory starts, prints {@code PORT <n>} when it listens and
  * {@code HANDLED <x-correlation-id>} each time the handler runs.
  *
  * <p>Arguments: the {@link DedupeClusterContract.StoreFactory} class, the store's connection string, the mode
@@ -36,20 +35,16 @@ public final class ClusterNode {
     boolean hang = args[2].equals("hang");
     Duration duplicateWait = Duration.ofMillis(Long.parseLong(args[3]));
     PrintStream out = System.out;
-    TokenSdkServer server = TokenSdkServer.builder()
-        .bindAddress(InetAddress.getLoopbackAddress())
-        .port(0)
-        .workerThreads(64)
-        .queueCapacity(256)
+    TokenSdkDispatcher dispatcher = TokenSdkDispatcher.builder()
         .mount(new Receiver(out, hang), MountOptions.builder()
             .apiKeys(ApiKeys.of(API_KEY))
             .dedupeStore(store)
             .duplicateWait(duplicateWait)
             .build())
-        .build()
-        .start();
+        .build();
+    int port = factory.serve(dispatcher);
     synchronized (out) {
-      out.println("PORT " + server.port());
+      out.println("PORT " + port);
       out.flush();
     }
     new CountDownLatch(1).await();

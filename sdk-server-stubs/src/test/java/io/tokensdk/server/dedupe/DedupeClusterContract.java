@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokensdk.server.DedupeStore;
+import io.tokensdk.server.TokenSdkDispatcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,10 +39,16 @@ public abstract class DedupeClusterContract {
   private static final String BODY = "{\"tokenId\":\"t1\",\"deviceId\":\"d1\",\"merchantId\":\"m1\","
       + "\"selectedIdvMethod\":\"OTP_SMS\"}";
 
-  /** Builds the store in a node's JVM from its connection string; needs a public no-argument constructor. */
+  /**
+   * Builds a node's store and host in the node's JVM; needs a public no-argument constructor. The host is the
+   * embedded server of {@code sdk-server-jetty}, which this module cannot depend on.
+   */
   public interface StoreFactory {
     /** The store on {@code connection}. */
     DedupeStore connect(String connection);
+
+    /** Serves {@code dispatcher} on a free loopback port until the JVM ends; returns the port. */
+    int serve(TokenSdkDispatcher dispatcher) throws Exception;
   }
 
   private final List<Node> nodes = new ArrayList<>();
