@@ -1,12 +1,12 @@
 package io.tokensdk.benchmarks;
 
 import io.tokensdk.server.ApiKeys;
-import io.tokensdk.server.ClientAuth;
 import io.tokensdk.server.MountOptions;
-import io.tokensdk.server.TokenSdkServer;
+import io.tokensdk.server.jetty.ClientAuth;
+import io.tokensdk.server.jetty.TokenSdkServer;
 import javax.net.ssl.SSLContext;
 
-/** The SDK's embedded host on loopback with its defaults, serving the fixed-answer TSP and an accepting merchant. */
+/** The SDK's embedded host (Jetty) on loopback with its defaults, serving the fixed-answer TSP and an accepting merchant. */
 final class SdkHost implements AutoCloseable {
   private final TokenSdkServer server;
 
