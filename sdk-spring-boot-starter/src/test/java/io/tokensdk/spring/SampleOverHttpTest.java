@@ -270,6 +270,16 @@ class SampleOverHttpTest {
   }
 
   @Test
+  void aKeyStoreBundleWithPasswordsWorksToo() {
+    String[] args = Stream.concat(Stream.of(tls.clientKeyStoreBundle("p12", "changeit")),
+        Stream.of("--tokensdk.tsp.base-url=https://localhost:" + port + "/tsp/trapi/v1.0",
+            "--tokensdk.tsp.tls-bundle=p12")).toArray(String[]::new);
+    try (ConfigurableApplicationContext caller = Apps.plain(ClientApplication.class, args)) {
+      caller.getBean(TspClient.class).healthCheck();
+    }
+  }
+
+  @Test
   void aClientWithoutCertificateIsRefused() {
     OkHttpClient http = http(false);
     assertThrows(IOException.class, () -> {

@@ -1,9 +1,13 @@
 package io.tokensdk.spring;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 
@@ -44,6 +48,38 @@ final class TlsFiles {
         prefix + "keystore.certificate=file:" + dir.resolve("client.pem"),
         prefix + "keystore.private-key=file:" + dir.resolve("client.key"),
         prefix + "truststore.certificate=file:" + dir.resolve("server-ca.pem")};
+  }
+
+  /**
+   * The properties of a JKS-style SSL bundle {@code name}: the client key in a password-protected PKCS#12 key store
+   * (store and key password {@code password}) and the server's CA in a PKCS#12 trust store.
+   */
+  String[] clientKeyStoreBundle(String name, String password) {
+    Path keyStore = dir.resolve(name + "-client.p12");
+    Path trustStore = dir.resolve(name + "-trust.p12");
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("client", client.keyPair().getPrivate(), password.toCharArray(),
+          new Certificate[] {client.certificate(), clientCa.certificate()});
+      try (OutputStream out = Files.newOutputStream(keyStore)) {
+        keys.store(out, password.toCharArray());
+      }
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("server-ca", serverCa.certificate());
+      try (OutputStream out = Files.newOutputStream(trustStore)) {
+        trust.store(out, password.toCharArray());
+      }
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+    String prefix = "--spring.ssl.bundle.jks." + name + ".";
+    return new String[] {
+        prefix + "keystore.location=file:" + keyStore, prefix + "keystore.password=" + password,
+        prefix + "keystore.type=PKCS12",
+        prefix + "truststore.location=file:" + trustStore, prefix + "truststore.password=" + password,
+        prefix + "truststore.type=PKCS12"};
   }
 
   /** What a raw OkHttp client needs: trust of the server's CA, with or without the client certificate. */
