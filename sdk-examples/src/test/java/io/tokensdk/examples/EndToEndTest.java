@@ -28,7 +28,7 @@ import io.tokensdk.crypto.raw.Kcv;
 import io.tokensdk.examples.demo.DemoEnvironment;
 import io.tokensdk.examples.keys.DemoKeys;
 import io.tokensdk.examples.servers.SampleServers;
-import io.tokensdk.examples.tsp.Luhn;
+import io.tokensdk.testing.tsp.Luhn;
 import io.tokensdk.model.cof.BindingCreationNotification;
 import io.tokensdk.model.cof.BindingState;
 import io.tokensdk.model.cof.BindingUpdateNotification;

@@ -18,7 +18,7 @@ import io.tokensdk.crypto.payload.TokenData;
 import io.tokensdk.crypto.payload.TokenPanInfo;
 import io.tokensdk.crypto.raw.RawOpener;
 import io.tokensdk.crypto.raw.RawWireParams;
-import io.tokensdk.examples.tsp.Luhn;
+import io.tokensdk.testing.tsp.Luhn;
 import io.tokensdk.model.tsp.CciState;
 import io.tokensdk.model.tsp.CreateTokenReq;
 import io.tokensdk.model.tsp.CreateTokenRes;

@@ -4,7 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.tokensdk.examples.keys.DemoKeys;
 import io.tokensdk.examples.receivers.SampleCofReceiver;
 import io.tokensdk.examples.receivers.SamplePatReceiver;
-import io.tokensdk.examples.tsp.SampleTsp;
+import io.tokensdk.testing.tsp.SampleTsp;
 import io.tokensdk.server.ApiHandler;
 import io.tokensdk.server.ClientAuth;
 import io.tokensdk.server.MountOptions;

@@ -1,4 +1,4 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 import io.tokensdk.model.tsp.State;
 import io.tokensdk.model.tsp.TspResponseCode;
@@ -11,7 +11,7 @@ import java.util.Set;
  * The token lifecycle over the spec's states: ACTIVE and SUSPENDED switch between each other, both may be DELETED, a
  * DELETED token may be ERASED, and ERASED is final. Anything else is answered 432.
  */
-public final class TokenStateMachine {
+final class TokenStateMachine {
   private static final Map<State, Set<State>> ALLOWED = Map.of(
       State.ACTIVE, EnumSet.of(State.SUSPENDED, State.DELETED),
       State.SUSPENDED, EnumSet.of(State.ACTIVE, State.DELETED),

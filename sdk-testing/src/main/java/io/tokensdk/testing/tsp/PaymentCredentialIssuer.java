@@ -1,4 +1,4 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 import io.tokensdk.crypto.jwe.SignedJweSealer;
 import io.tokensdk.crypto.raw.Kcv;
@@ -20,7 +20,7 @@ import java.util.List;
  * 7816-4 padding under the KEK); an SUK as a signed JWE (ES256 inside ECDH-ES/A256GCM) to the token requestor. That split
  * is the sample's choice: the spec allows either encoding for either type. Thread-safe.
  */
-public final class PaymentCredentialIssuer {
+final class PaymentCredentialIssuer {
   /** The length of one issued payment credential. */
   public static final int CREDENTIAL_BYTES = 16;
   private final TspKeys keys;

@@ -1,4 +1,4 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 /** The Luhn (mod 10) check digit used by PANs and by the sample's merchant ids. */
 public final class Luhn {

@@ -1,4 +1,4 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.InvalidPayloadException;

@@ -1,4 +1,4 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 import io.tokensdk.model.tsp.TspResponseCode;
 import io.tokensdk.server.TspErrorException;
@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** The sample TSP's in-memory token store: tokens by id, and DPANs kept unique. Thread-safe. */
-public final class TokenVault {
+final class TokenVault {
   private final Map<String, StoredToken> tokens = new ConcurrentHashMap<>();
   private final Map<String, String> tokenIdByDpan = new ConcurrentHashMap<>();
 

@@ -1,11 +1,11 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 import java.security.SecureRandom;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 
 /** Issues Luhn-valid 16-digit token PANs (DPANs) under a token BIN, and their expiry. Thread-safe. */
-public final class DpanIssuer {
+final class DpanIssuer {
   private static final DateTimeFormatter MMYY = DateTimeFormatter.ofPattern("MMyy");
   private final String tokenBin;
   private final SecureRandom random = new SecureRandom();

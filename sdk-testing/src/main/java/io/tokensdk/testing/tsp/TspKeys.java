@@ -1,4 +1,4 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 import com.nimbusds.jose.jwk.ECKey;
 import java.security.PrivateKey;

@@ -1,4 +1,4 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Merchant ids in EMVCo TRID style: 11 digits, a 3-digit TSP code, a 7-digit sequence and a Luhn check digit. A merchant
  * name registered twice (per gateway) gets its first id back. Thread-safe.
  */
-public final class MerchantRegistry {
+final class MerchantRegistry {
   private final String tspCode;
   private final AtomicInteger sequence = new AtomicInteger();
   private final Map<String, String> idsByGatewayAndName = new ConcurrentHashMap<>();

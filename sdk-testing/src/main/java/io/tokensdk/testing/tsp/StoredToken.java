@@ -1,4 +1,4 @@
-package io.tokensdk.examples.tsp;
+package io.tokensdk.testing.tsp;
 
 import io.tokensdk.crypto.PanMask;
 import io.tokensdk.model.tsp.DeviceInfo;
@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
  * One token as the sample vault keeps it. Immutable: changes make a new instance that the vault swaps in atomically.
  * {@link #toString()} masks both PANs.
  */
-public record StoredToken(String tokenId, String issuerId, String cardRefId, String fpan, String fpanExp, String dpan,
+record StoredToken(String tokenId, String issuerId, String cardRefId, String fpan, String fpanExp, String dpan,
     String exp, State state, String tokenRequestorId, String walletProviderId, String tokenStorageId,
     DeviceInfo deviceInfo, String tokenProductId, OffsetDateTime creationDate, int repCounter) {
 
