@@ -65,7 +65,7 @@ final class FakeHost implements AutoCloseable {
     context.addServlet(new ServletHolder(new TokenSdkServlet(TokenSdkDispatcher.builder().mount(handler, options)
         .build())), "/*");
     jetty.setHandler(new ConnectionFaults(context));
-    jetty.setStopTimeout(2_000);
+    jetty.setStopTimeout(0);   // a fake stops at once: no grace for keep-alive connections
     try {
       jetty.start();
     } catch (Exception e) {

@@ -21,7 +21,7 @@ public final class SealedFixtures {
   /** Its expiry, MMYY. */
   public static final String TEST_EXP = "1228";
   /** A test token PAN (DPAN). */
-  public static final String TEST_DPAN = "4895370012345678";
+  public static final String TEST_DPAN = "4895370012345671";
   /** Its expiry, MMYY. */
   public static final String TEST_DPAN_EXP = "1231";
 

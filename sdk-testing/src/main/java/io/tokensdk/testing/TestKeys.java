@@ -135,7 +135,8 @@ public final class TestKeys {
 
   /** @return the keys the sample TSP holds */
   public TspKeys tspKeys() {
-    return new TspKeys(cardInfo.keyPair().getPrivate(), requestor.toPublicJWK(), tspSigner, kek, KEK_LABEL);
+    return new TspKeys(cardInfo.keyPair().getPrivate(), cardInfo.certificate(), requestor.toPublicJWK(), tspSigner,
+        kek, KEK_LABEL);
   }
 
   /** @return the servers' TLS context: the server certificate, and the CA trusted for client certificates */
@@ -155,7 +156,7 @@ public final class TestKeys {
         .trustedCertificates(List.of(tlsCa.certificate()));
   }
 
-  private KeyStore clientKeyStore() {
+  KeyStore clientKeyStore() {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
@@ -165,6 +166,10 @@ public final class TestKeys {
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot build the client key store", e);
     }
+  }
+
+  char[] clientKeyStorePassword() {
+    return KEYSTORE_PASSWORD.clone();
   }
 
   @Override

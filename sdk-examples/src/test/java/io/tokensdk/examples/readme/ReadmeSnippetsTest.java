@@ -68,14 +68,19 @@ class ReadmeSnippetsTest {
   private static Map<String, String> snippetSources() throws IOException {
     Map<String, String> sources = new TreeMap<>();
     try (Stream<Path> files = Files.list(SOURCES)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.toString().endsWith("Test.java"))
-          .toList()) {
+      for (Path file : files.filter(ReadmeSnippetsTest::isSnippet).toList()) {
         String name = file.getFileName().toString().replace(".java", "");
         String text = Files.readString(file, StandardCharsets.UTF_8);
         sources.put(name, text.replaceFirst("\\Apackage [\\w.]+;\\n\\n", ""));
       }
     }
     return sources;
+  }
+
+  /** Every Java file of the package except this test and its runner. */
+  private static boolean isSnippet(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".java") && !name.startsWith("ReadmeSnippets");
   }
 
   private static String firstDifference(String expected, String actual) {
