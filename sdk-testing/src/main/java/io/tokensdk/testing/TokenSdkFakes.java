@@ -157,8 +157,14 @@ public final class TokenSdkFakes implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public void close() {
-      try (FakeApi a = tsp; FakeApi b = cof; FakeApi c = pat) {
-        // closes all three, even if one fails
+      try {
+        tsp.close();
+      } finally {
+        try {
+          cof.close();
+        } finally {
+          pat.close();
+        }
       }
     }
   }

@@ -32,7 +32,6 @@ import io.tokensdk.model.tsp.RequestReplenishmentReq;
 import io.tokensdk.model.tsp.State;
 import io.tokensdk.model.tsp.SubmitNewTokenDataStatus;
 import io.tokensdk.model.tsp.TokenListItem;
-import io.tokensdk.model.tsp.TspConventions;
 import io.tokensdk.model.tsp.TspResponseCode;
 import io.tokensdk.model.tsp.UpdateTokenReq;
 import io.tokensdk.model.tsp.UpdateTokenStateReq;
@@ -180,15 +179,6 @@ public final class TspConformanceKit {
           require(data.exp().equals(res.getTokenInfo().getExp()), "tokenInfo.exp differs from the encrypted exp");
           return data;
         });
-    if (TspConventions.INSTANCE.deduplicated("createToken")) {
-      checkWith(created, "createToken sent again with the same x-request-id answers the same token "
-          + "(x-tokensdk-deduplicated)", res -> {
-            String again = tsp.createToken(create, RequestOptions.builder().requestId(createRequestId).build())
-                .getTokenId();
-            require(res.getTokenId().equals(again), "a second token was created");
-            return "";
-          });
-    }
     checkWith(tokenId, "updateTokenState to SUSPENDED answers 204", id -> {
       tsp.updateTokenState(id, new UpdateTokenStateReq().issuerId(issuerId).newState(State.SUSPENDED));
       return "";
