@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokensdk.client.ApiTimeoutException;
 import io.tokensdk.client.CofApiException;
-import io.tokensdk.client.CofError;
+import io.tokensdk.model.cof.CofError;
 import io.tokensdk.client.NetworkException;
 import io.tokensdk.client.PatApiException;
 import io.tokensdk.client.RetryPolicy;
@@ -111,10 +111,10 @@ class FakesTest {
     cof.failNext(Fault.cofError(400));
     CofApiException refused = assertThrows(CofApiException.class,
         () -> new CofNotificationClient(cof.clientConfig().build()).notifyBindingCreation(binding));
-    assertEquals(CofError.BAD_REQUEST, refused.error());
+    assertEquals(CofError.BAD_REQUEST, refused.error().orElseThrow());
     CofApiException unauthorized = assertThrows(CofApiException.class, () -> new CofNotificationClient(
         cof.clientConfig().apiKey("wrong-key").build()).notifyBindingCreation(binding));
-    assertEquals(CofError.UNAUTHORIZED, unauthorized.error());
+    assertEquals(CofError.UNAUTHORIZED, unauthorized.error().orElseThrow());
 
     List<Received> received = cof.received();
     assertEquals(3, received.size());
