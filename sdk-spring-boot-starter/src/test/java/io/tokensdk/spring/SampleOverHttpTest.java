@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tokensdk.client.CofApiException;
-import io.tokensdk.client.CofError;
 import io.tokensdk.client.PatApiException;
 import io.tokensdk.client.TspApiException;
 import io.tokensdk.client.cof.CofNotificationClient;
@@ -22,6 +21,7 @@ import io.tokensdk.client.pat.PatNotificationClient;
 import io.tokensdk.client.tsp.TspClient;
 import io.tokensdk.model.cof.BindingCreationNotification;
 import io.tokensdk.model.cof.BindingState;
+import io.tokensdk.model.cof.CofError;
 import io.tokensdk.model.cof.EventInitiator;
 import io.tokensdk.model.cof.SelectedIdvMethod;
 import io.tokensdk.model.cof.BindingUpdateNotification;
@@ -216,7 +216,7 @@ class SampleOverHttpTest {
         new BindingUpdateNotification().tokenId("tok-unknown").deviceId("d1").merchantId("m1")
             .bindingState(BindingState.DELETED)
             .eventInitiator(EventInitiator.APP)));
-    assertEquals(CofError.NOT_FOUND, notFound.error());
+    assertEquals(CofError.NOT_FOUND, notFound.error().orElseThrow());
   }
 
   @Test
