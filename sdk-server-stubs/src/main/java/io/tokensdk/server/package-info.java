@@ -12,8 +12,8 @@
  *   }
  *   // updateToken, updateTokenState, getTokenCredentials, listTokens, healthCheck ...
  * }
- * TokenSdkServer server = TokenSdkServer.builder().port(8443).tls(sslContext, ClientAuth.REQUIRED)
- *     .mount(new MyTsp()).build().start();
+ * TokenSdkDispatcher dispatcher = TokenSdkDispatcher.builder().mount(new MyTsp()).build();
+ * context.addServlet(new ServletHolder(new TokenSdkServlet(dispatcher)), "/*");   // or sdk-server-jetty's TokenSdkServer
  * }</pre>
  *
  * <p>Between the socket and the method, the SDK routes ({@link io.tokensdk.server.TokenSdkDispatcher}, from the
@@ -23,8 +23,9 @@
  * 111/112/business codes on 400 and 921 on 500; COF 204/400/401/typed statuses without body; PAT the
  * {@code notificationResponse} envelope with 0000/1301/1300. Request bodies and exception messages are never logged.
  *
- * <p>Hosting: {@link io.tokensdk.server.TokenSdkServer} (the JDK's HTTP server) or
- * {@link io.tokensdk.server.servlet.TokenSdkServlet} (any Servlet 6 container); both only copy the dispatcher's
- * {@link io.tokensdk.server.ServerResponse} to the wire.
+ * <p>Hosting: {@link io.tokensdk.server.servlet.TokenSdkServlet} (any Servlet 6 container), or the embedded
+ * {@code io.tokensdk.server.jetty.TokenSdkServer} of the sdk-server-jetty module (Jetty 12, with deadlines, overload
+ * answers and graceful stop); both only copy the dispatcher's {@link io.tokensdk.server.ServerResponse} to the wire.
+ * This module depends on no HTTP server.
  */
 package io.tokensdk.server;

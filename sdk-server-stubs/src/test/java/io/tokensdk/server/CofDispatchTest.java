@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokensdk.model.cof.BindingCreationNotification;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,9 +48,8 @@ class CofDispatchTest extends ServerFixture {
     AtomicReference<List<String>> keys = new AtomicReference<>(List.of("old-key"));
     TokenSdkDispatcher dispatcher = TokenSdkDispatcher.builder().mount(new TestHandlers.Cof(new Recorder()),
         MountOptions.builder().apiKeys(ApiKeys.rotating(keys::get)).build()).build();
-    try (TokenSdkServer rotating = TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
-        .dispatcher(dispatcher).build().start()) {
-      Http client = new Http("http://127.0.0.1:" + rotating.port());
+    try (ServletHost rotating = ServletHost.start(dispatcher)) {
+      Http client = new Http(rotating.url());
       Callable<Integer> withOld = () -> send(client, "old-key");
       Callable<Integer> withNew = () -> send(client, "new-key");
       assertEquals(204, withOld.call());
@@ -189,9 +187,9 @@ class CofDispatchTest extends ServerFixture {
     MountOptions options = MountOptions.builder().apiKeys(ApiKeys.of(Samples.API_KEY))
         .dedupeStore(new InMemoryDedupeStore()).duplicateWait(Duration.ofMillis(100)).build();
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    try (TokenSdkServer busy = TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
-        .mount(new TestHandlers.Cof(recorder), options).build().start()) {
-      Http client = new Http("http://127.0.0.1:" + busy.port());
+    try (ServletHost busy = ServletHost.start(TokenSdkDispatcher.builder()
+        .mount(new TestHandlers.Cof(recorder), options).build())) {
+      Http client = new Http(busy.url());
       Callable<Http.Reply> send = () -> client.send("POST", "/tsh-cof" + CREATION, Samples.bindingCreation(),
           "authorization", "APIKEY " + Samples.API_KEY, "x-correlation-id", "slow-1");
       Future<Http.Reply> first = pool.submit(send);

@@ -19,7 +19,7 @@ class PatDispatchTest extends ServerFixture {
 
   private static JsonObject envelope(Http.Reply reply, int status, String code) {
     assertEquals(status, reply.code(), reply.body());
-    assertEquals(ServerResponse.JSON, reply.header("Content-Type"));
+    assertJsonContentType(reply);
     JsonObject json = JsonParser.parseString(reply.body()).getAsJsonObject();
     assertEquals(code, json.get("statusCode").getAsString());
     return json;

@@ -1,38 +1,33 @@
 package io.tokensdk.server;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** An embedded server on loopback serving the three test handlers, shared by the tests of a class. */
+/** A servlet container on loopback serving the three test handlers, shared by the tests of a class. */
 abstract class ServerFixture {
   static final Recorder TSP = new Recorder();
   static final Recorder COF = new Recorder();
   static final Recorder PAT = new Recorder();
-  static TokenSdkServer server;
+  static ServletHost server;
   static Http http;
 
   @BeforeAll
   static void startServer() throws IOException {
-    server = TokenSdkServer.builder()
-        .bindAddress(InetAddress.getLoopbackAddress())
-        .port(0)
-        .stopGrace(java.time.Duration.ofSeconds(2))
+    server = ServletHost.start(TokenSdkDispatcher.builder()
         // The dispatch tests send every TSP request with one request id; deduplication has tests of its own.
         .mount(new TestHandlers.FullTsp(TSP), MountOptions.builder().noDedupe().build())
         .mount(new TestHandlers.Cof(COF), MountOptions.builder().apiKeys(ApiKeys.of(Samples.API_KEY)).build())
         .mount(new TestHandlers.Pat(PAT))
-        .build()
-        .start();
-    http = new Http("http://127.0.0.1:" + server.port());
+        .build());
+    http = new Http(server.url());
   }
 
   @AfterAll
   static void stopServer() {
     http.close();
-    server.stop();
+    server.close();
   }
 
   @BeforeEach
@@ -40,6 +35,12 @@ abstract class ServerFixture {
     TSP.reset();
     COF.reset();
     PAT.reset();
+  }
+
+  /** The dispatcher's JSON content type; a servlet container may drop the space before the charset parameter. */
+  static void assertJsonContentType(Http.Reply reply) {
+    org.junit.jupiter.api.Assertions.assertEquals(ServerResponse.JSON.replace("; ", ";"),
+        String.valueOf(reply.header("Content-Type")).replace("; ", ";"));
   }
 
   static Http.Reply tsp(String method, String path, String body, String... headers) throws IOException {

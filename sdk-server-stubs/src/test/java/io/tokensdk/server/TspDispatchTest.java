@@ -24,7 +24,7 @@ class TspDispatchTest extends ServerFixture {
 
   private static void assertErrorRes(Http.Reply reply, int status, int code, String fieldInMessage) {
     assertEquals(status, reply.code(), reply.body());
-    assertEquals(ServerResponse.JSON, reply.header("Content-Type"));
+    assertJsonContentType(reply);
     JsonObject error = json(reply);
     assertEquals(code, error.get("responseCode").getAsInt(), reply.body());
     if (fieldInMessage != null) {
@@ -37,7 +37,7 @@ class TspDispatchTest extends ServerFixture {
     TSP.on("createToken", () -> new CreateTokenRes().tokenId("tok-9").tokenInfo(new io.tokensdk.model.tsp.TokenInfo()));
     Http.Reply reply = tsp("POST", "/tokens", CREATE, "x-request-id", "abc-42");
     assertEquals(200, reply.code());
-    assertEquals(ServerResponse.JSON, reply.header("Content-Type"));
+    assertJsonContentType(reply);
     assertEquals("abc-42", reply.header("x-request-id"));
     assertEquals("tok-9", json(reply).get("tokenId").getAsString());
     Recorder.Call call = TSP.calls.get(0);
@@ -219,9 +219,8 @@ class TspDispatchTest extends ServerFixture {
   @Test
   void optionalOperationsAnswer911NotSupportedByDefault() throws Exception {
     TokenSdkDispatcher core = TokenSdkDispatcher.builder().mount(new TestHandlers.CoreTsp(new Recorder())).build();
-    try (TokenSdkServer coreServer = TokenSdkServer.builder().bindAddress(java.net.InetAddress.getLoopbackAddress())
-        .port(0).dispatcher(core).build().start()) {
-      Http client = new Http("http://127.0.0.1:" + coreServer.port());
+    try (ServletHost coreServer = ServletHost.start(core)) {
+      Http client = new Http(coreServer.url());
       Http.Reply reply = client.send("POST", "/tsp/trapi/v1.0/tokens/t1/replenish", "{}", "x-request-id", "r");
       assertErrorRes(reply, 400, 911, "not supported");
       assertTrue(json(reply).get("errorMessage").getAsString().contains("replenishToken"));

@@ -8,10 +8,9 @@ import io.tokensdk.model.pat.NotificationResponse;
 import io.tokensdk.model.pat.StatusCode;
 import io.tokensdk.model.pat.TokenProvisionedNotification;
 import io.tokensdk.model.pat.TokenStateChangedNotification;
-import io.tokensdk.server.ClientAuth;
 import io.tokensdk.server.PatErrorException;
 import io.tokensdk.server.RequestContext;
-import io.tokensdk.server.TokenSdkServer;
+import io.tokensdk.server.jetty.TokenSdkServer;
 import io.tokensdk.server.pat.PatNotificationHandler;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,8 +45,7 @@ public final class MyBank extends PatNotificationHandler {
   /** Serves the PAT notifications at https://host:port/pat with mutual TLS. */
   public static TokenSdkServer serve(MyBank bank, Path keys, int port) throws Exception {
     return TokenSdkServer.builder().port(port)
-        .tls(ServerTls.fromPem(keys.resolve("server.pem"), keys.resolve("server.key"), keys.resolve("clients-ca.pem")),
-            ClientAuth.REQUIRED)
+        .tlsPem(keys.resolve("server.pem"), keys.resolve("server.key"), keys.resolve("clients-ca.pem"))
         .mount(bank)
         .build().start();
   }

@@ -3,12 +3,11 @@ package io.tokensdk.examples.readme;
 import io.tokensdk.model.cof.BindingCreationNotification;
 import io.tokensdk.model.cof.BindingUpdateNotification;
 import io.tokensdk.server.ApiKeys;
-import io.tokensdk.server.ClientAuth;
 import io.tokensdk.server.CofErrorException;
 import io.tokensdk.server.MountOptions;
 import io.tokensdk.server.RequestContext;
-import io.tokensdk.server.TokenSdkServer;
 import io.tokensdk.server.cof.CofNotificationHandler;
+import io.tokensdk.server.jetty.TokenSdkServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,8 +35,7 @@ public final class MyMerchant extends CofNotificationHandler {
   /** Serves the COF notifications at https://host:port/tsh-cof with mutual TLS and the APIKEY check. */
   public static TokenSdkServer serve(MyMerchant merchant, Path keys, int port) throws Exception {
     return TokenSdkServer.builder().port(port)
-        .tls(ServerTls.fromPem(keys.resolve("server.pem"), keys.resolve("server.key"), keys.resolve("clients-ca.pem")),
-            ClientAuth.REQUIRED)
+        .tlsPem(keys.resolve("server.pem"), keys.resolve("server.key"), keys.resolve("clients-ca.pem"))
         .mount(merchant, MountOptions.builder()
             .apiKeys(ApiKeys.of(Files.readString(keys.resolve("cof-api-key.txt")).strip()))   // else 401
             .build())                                    // redeliveries (same x-correlation-id) are deduped

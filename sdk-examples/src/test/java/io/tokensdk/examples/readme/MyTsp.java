@@ -21,10 +21,9 @@ import io.tokensdk.model.tsp.TokenListItem;
 import io.tokensdk.model.tsp.TspResponseCode;
 import io.tokensdk.model.tsp.UpdateTokenReq;
 import io.tokensdk.model.tsp.UpdateTokenStateReq;
-import io.tokensdk.server.ClientAuth;
 import io.tokensdk.server.RequestContext;
-import io.tokensdk.server.TokenSdkServer;
 import io.tokensdk.server.TspErrorException;
+import io.tokensdk.server.jetty.TokenSdkServer;
 import io.tokensdk.server.tsp.TspHandler;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -108,8 +107,7 @@ public final class MyTsp extends TspHandler {
   /** Serves the TSP API at https://host:port/tsp/trapi/v1.0 with mutual TLS. */
   public static TokenSdkServer serve(Path keys, int port) throws Exception {
     return TokenSdkServer.builder().port(port)
-        .tls(ServerTls.fromPem(keys.resolve("server.pem"), keys.resolve("server.key"), keys.resolve("clients-ca.pem")),
-            ClientAuth.REQUIRED)
+        .tlsPem(keys.resolve("server.pem"), keys.resolve("server.key"), keys.resolve("clients-ca.pem"))
         .mount(new MyTsp(keys))
         .build().start();
   }

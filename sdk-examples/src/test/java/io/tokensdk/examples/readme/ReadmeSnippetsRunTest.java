@@ -10,7 +10,7 @@ import io.tokensdk.examples.keys.KeyFiles;
 import io.tokensdk.examples.servers.SampleServers;
 import io.tokensdk.model.tsp.CciState;
 import io.tokensdk.model.tsp.ListTokensReq;
-import io.tokensdk.server.TokenSdkServer;
+import io.tokensdk.server.jetty.TokenSdkServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -132,7 +132,8 @@ public final class TokenSdkServer implements AutoCloseable {
   private ServerConnector connector(Server jetty, ConnectionDeadlines deadlines) {
     HttpConfiguration http = new HttpConfiguration();
     http.setHttpCompliance(STRICT_HTTP);
-    http.setUriCompliance(UriCompliance.DEFAULT);
+    // the dispatcher decodes path segments itself: an encoded slash in a path value (a token id) is no ambiguity
+    http.setUriCompliance(UriCompliance.DEFAULT.with("TOKENSDK", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
     http.setRequestHeaderSize(config.maxHeaderBytes);
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
