@@ -11,9 +11,9 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A dispatcher served by {@link TokenSdkServlet} in a real Jetty servlet container on loopback, for the tests of this
- * module and of the dedupe stores (the embedded host lives in sdk-server-jetty, which depends on this module).
+ * module (the embedded host lives in sdk-server-jetty, which depends on this module).
  */
-public final class ServletHost implements AutoCloseable {
+final class ServletHost implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
 
@@ -23,7 +23,7 @@ public final class ServletHost implements AutoCloseable {
   }
 
   /** Serves {@code dispatcher} on a free loopback port. */
-  public static ServletHost start(TokenSdkDispatcher dispatcher) {
+  static ServletHost start(TokenSdkDispatcher dispatcher) {
     Server jetty = new Server();
     HttpConfiguration http = new HttpConfiguration();
     // the dispatcher decodes path segments itself, so an encoded slash in a path value (a token id) is no ambiguity
@@ -45,12 +45,12 @@ public final class ServletHost implements AutoCloseable {
   }
 
   /** The bound port. */
-  public int port() {
+  int port() {
     return connector.getLocalPort();
   }
 
   /** {@code http://127.0.0.1:<port>}. */
-  public String url() {
+  String url() {
     return "http://127.0.0.1:" + port();
   }
 
