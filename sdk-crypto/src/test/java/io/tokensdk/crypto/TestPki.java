@@ -16,7 +16,10 @@ import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -68,6 +71,31 @@ public final class TestPki {
                             .setProvider(Bc.provider()).build(keyPair.getPrivate())));
             return new RsaIdentity(keyPair, certificate);
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A certificate for an existing key pair, with the given validity, key usage (null: no extension) and a subject
+     * key identifier.
+     */
+    public static X509Certificate certificate(KeyPair keyPair, String name, Date notBefore, Date notAfter,
+            KeyUsage keyUsage) {
+        try {
+            X500Name subject = new X500Name("CN=tokensdk test " + name);
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+                    BigInteger.valueOf(Math.abs((long) name.hashCode()) + 1), notBefore, notAfter, subject,
+                    keyPair.getPublic());
+            builder.addExtension(Extension.subjectKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createSubjectKeyIdentifier(keyPair.getPublic()));
+            if (keyUsage != null) {
+                builder.addExtension(Extension.keyUsage, true, keyUsage);
+            }
+            return new JcaX509CertificateConverter().setProvider(Bc.provider())
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                            .setProvider(Bc.provider()).build(keyPair.getPrivate())));
+        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
+                 | org.bouncycastle.cert.CertIOException e) {
             throw new IllegalStateException(e);
         }
     }
