@@ -8,22 +8,39 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Checks JSON values against the schemas of one {@link ApiSpec}. Unknown object fields are always accepted. A JSON
- * {@code null} counts as absent. Thread-safe; compiled patterns are cached.
+ * {@code null} counts as absent. Every schema of the spec is compiled once, when the validator is built, into a checker
+ * with every {@code $ref} resolved and every pattern compiled, so that a check only walks the value; a schema from
+ * elsewhere is compiled on first use. Thread-safe.
  */
 public final class SchemaValidator {
   private final ApiSpec spec;
-  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+  /** The checkers of every schema the spec's operations and components hold, by node identity; never changed. */
+  private final Map<JsonObject, Checker> precompiled;
+  /** Checkers of schemas from elsewhere, compiled on first use; guarded by itself. */
+  private final Map<JsonObject, Checker> late = new IdentityHashMap<>();
 
-  /** A validator for the schemas of {@code spec}. */
+  /** A validator for the schemas of {@code spec}; compiles them all. */
   public SchemaValidator(ApiSpec spec) {
     this.spec = spec;
+    Map<JsonObject, Checker> all = new IdentityHashMap<>();
+    Compiler compiler = new Compiler(all, Map.of());
+    for (SpecOperation operation : spec.operations()) {
+      operation.parameters().forEach(parameter -> compiler.compile(parameter.schema()));
+      if (operation.requestBodySchema() != null) {
+        compiler.compile(operation.requestBodySchema());
+      }
+      operation.responseSchemas().values().forEach(compiler::compile);
+    }
+    spec.schemaNames().forEach(name -> compiler.compile(spec.schema(name).orElseThrow()));
+    this.precompiled = all;
   }
 
   /** The spec whose schemas this validator checks. */
@@ -34,7 +51,7 @@ public final class SchemaValidator {
   /** Every violation of {@code value} against {@code schema}; empty when it conforms. */
   public List<Violation> validate(JsonElement value, JsonObject schema, String field, ValidationMode mode) {
     List<Violation> out = new ArrayList<>();
-    check(value, schema, field, mode, out);
+    checker(schema).check(value, field, mode, out);
     return out;
   }
 
@@ -44,36 +61,62 @@ public final class SchemaValidator {
     if (value == null) {
       return parameter.required() ? List.of(Violation.missing(field)) : List.of();
     }
-    JsonObject schema = spec.resolve(parameter.schema());
-    String type = schema.has("type") ? schema.get("type").getAsString() : "string";
+    Checker checker = checker(parameter.schema());
     JsonElement typed = new JsonPrimitive(value);
-    if ("integer".equals(type) || "number".equals(type)) {
+    if (checker.isNumeric()) {
       try {
         typed = new JsonPrimitive(new BigDecimal(value));
       } catch (NumberFormatException e) {
-        return List.of(Violation.badFormat(field, "must be a " + type));
+        return List.of(Violation.badFormat(field, "must be a " + checker.type));
       }
     }
-    return validate(typed, schema, field, mode);
+    List<Violation> out = new ArrayList<>();
+    checker.check(typed, field, mode, out);
+    return out;
   }
 
-  private void check(JsonElement value, JsonObject rawSchema, String field, ValidationMode mode, List<Violation> out) {
-    JsonObject schema = spec.resolve(rawSchema);
-    if (value == null || value.isJsonNull()) {
-      return;
+  private Checker checker(JsonObject schema) {
+    Checker checker = precompiled.get(schema);
+    if (checker != null) {
+      return checker;
     }
-    String type = schema.has("type") ? schema.get("type").getAsString() : inferType(schema);
-    switch (type) {
-      case "object" -> checkObject(value, schema, field, mode, out);
-      case "array" -> checkArray(value, schema, field, mode, out);
-      case "string" -> checkString(value, schema, field, mode, out);
-      case "integer", "number" -> checkNumber(value, schema, field, type, mode, out);
-      case "boolean" -> {
-        if (!isPrimitive(value) || !value.getAsJsonPrimitive().isBoolean()) {
-          out.add(Violation.badFormat(field, "must be a boolean"));
-        }
+    synchronized (late) {
+      return new Compiler(late, precompiled).compile(schema);
+    }
+  }
+
+  /** Compiles schemas into {@code target}, reusing what {@code known} or {@code target} already hold. */
+  private final class Compiler {
+    private final Map<JsonObject, Checker> target;
+    private final Map<JsonObject, Checker> known;
+
+    Compiler(Map<JsonObject, Checker> target, Map<JsonObject, Checker> known) {
+      this.target = target;
+      this.known = known;
+    }
+
+    /** The checker of {@code raw}, its {@code $ref}s resolved; a cycle reuses the checker being built. */
+    Checker compile(JsonObject raw) {
+      Checker existing = find(raw);
+      if (existing != null) {
+        return existing;
       }
-      default -> { }
+      JsonObject schema = spec.resolve(raw);
+      existing = find(schema);
+      if (existing != null) {
+        target.put(raw, existing);
+        return existing;
+      }
+      Checker checker = new Checker(schema.has("type") ? schema.get("type").getAsString() : inferType(schema));
+      target.put(raw, checker);
+      target.put(schema, checker);
+      checker.fill(schema, this);
+      return checker;
+    }
+
+    private Checker find(JsonObject node) {
+      Checker checker = known.get(node);
+      return checker != null ? checker : target.get(node);
     }
   }
 
@@ -84,110 +127,178 @@ public final class SchemaValidator {
     return schema.has("items") ? "array" : "any";
   }
 
-  private void checkObject(JsonElement value, JsonObject schema, String field, ValidationMode mode, List<Violation> out) {
-    if (!value.isJsonObject()) {
-      out.add(Violation.badFormat(displayName(field), "must be an object"));
-      return;
+  /** One schema, compiled: its constraints read once, its references resolved. */
+  private static final class Checker {
+    private final String type;
+    private List<String> required = List.of();
+    private Map<String, Checker> properties = Map.of();
+    private Checker items;
+    private Integer minItems;
+    private Integer maxItems;
+    private Integer minLength;
+    private Integer maxLength;
+    private JsonArray enumValues;
+    private String patternText;
+    private Pattern pattern;
+    private boolean dateTime;
+    private BigDecimal minimum;
+    private BigDecimal maximum;
+
+    Checker(String type) {
+      this.type = type;
     }
-    JsonObject object = value.getAsJsonObject();
-    if (schema.has("required")) {
-      for (JsonElement name : schema.getAsJsonArray("required")) {
-        JsonElement present = object.get(name.getAsString());
-        if (present == null || present.isJsonNull()) {
-          out.add(Violation.missing(child(field, name.getAsString())));
+
+    void fill(JsonObject schema, Compiler compiler) {
+      if (schema.has("required")) {
+        List<String> names = new ArrayList<>();
+        schema.getAsJsonArray("required").forEach(name -> names.add(name.getAsString()));
+        required = List.copyOf(names);
+      }
+      if (schema.has("properties")) {
+        Map<String, Checker> children = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> property : schema.getAsJsonObject("properties").entrySet()) {
+          children.put(property.getKey(), compiler.compile(property.getValue().getAsJsonObject()));
         }
+        properties = children;
+      }
+      if (schema.has("items")) {
+        items = compiler.compile(schema.getAsJsonObject("items"));
+      }
+      minItems = integer(schema, "minItems");
+      maxItems = integer(schema, "maxItems");
+      minLength = integer(schema, "minLength");
+      maxLength = integer(schema, "maxLength");
+      enumValues = schema.has("enum") ? schema.getAsJsonArray("enum") : null;
+      if (schema.has("pattern")) {
+        patternText = schema.get("pattern").getAsString();
+        pattern = Pattern.compile(patternText);
+      }
+      dateTime = schema.has("format") && "date-time".equals(schema.get("format").getAsString());
+      minimum = schema.has("minimum") ? schema.get("minimum").getAsBigDecimal() : null;
+      maximum = schema.has("maximum") ? schema.get("maximum").getAsBigDecimal() : null;
+    }
+
+    private static Integer integer(JsonObject schema, String key) {
+      return schema.has(key) ? schema.get(key).getAsInt() : null;
+    }
+
+    boolean isNumeric() {
+      return "integer".equals(type) || "number".equals(type);
+    }
+
+    void check(JsonElement value, String field, ValidationMode mode, List<Violation> out) {
+      if (value == null || value.isJsonNull()) {
+        return;
+      }
+      switch (type) {
+        case "object" -> checkObject(value, field, mode, out);
+        case "array" -> checkArray(value, field, mode, out);
+        case "string" -> checkString(value, field, mode, out);
+        case "integer", "number" -> checkNumber(value, field, mode, out);
+        case "boolean" -> {
+          if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+            out.add(Violation.badFormat(field, "must be a boolean"));
+          }
+        }
+        default -> { }
       }
     }
-    if (schema.has("properties")) {
-      for (Map.Entry<String, JsonElement> property : schema.getAsJsonObject("properties").entrySet()) {
+
+    private void checkObject(JsonElement value, String field, ValidationMode mode, List<Violation> out) {
+      if (!value.isJsonObject()) {
+        out.add(Violation.badFormat(displayName(field), "must be an object"));
+        return;
+      }
+      JsonObject object = value.getAsJsonObject();
+      for (String name : required) {
+        JsonElement present = object.get(name);
+        if (present == null || present.isJsonNull()) {
+          out.add(Violation.missing(child(field, name)));
+        }
+      }
+      for (Map.Entry<String, Checker> property : properties.entrySet()) {
         JsonElement child = object.get(property.getKey());
         if (child != null) {
-          check(child, property.getValue().getAsJsonObject(), child(field, property.getKey()), mode, out);
+          property.getValue().check(child, child(field, property.getKey()), mode, out);
         }
       }
     }
-  }
 
-  private void checkArray(JsonElement value, JsonObject schema, String field, ValidationMode mode, List<Violation> out) {
-    if (!value.isJsonArray()) {
-      out.add(Violation.badFormat(displayName(field), "must be an array"));
-      return;
-    }
-    JsonArray array = value.getAsJsonArray();
-    if (mode == ValidationMode.STRICT) {
-      if (schema.has("minItems") && array.size() < schema.get("minItems").getAsInt()) {
-        out.add(Violation.badFormat(field, "at least " + schema.get("minItems").getAsInt() + " items"));
+    private void checkArray(JsonElement value, String field, ValidationMode mode, List<Violation> out) {
+      if (!value.isJsonArray()) {
+        out.add(Violation.badFormat(displayName(field), "must be an array"));
+        return;
       }
-      if (schema.has("maxItems") && array.size() > schema.get("maxItems").getAsInt()) {
-        out.add(Violation.badFormat(field, "at most " + schema.get("maxItems").getAsInt() + " items"));
+      JsonArray array = value.getAsJsonArray();
+      if (mode == ValidationMode.STRICT) {
+        if (minItems != null && array.size() < minItems) {
+          out.add(Violation.badFormat(field, "at least " + minItems + " items"));
+        }
+        if (maxItems != null && array.size() > maxItems) {
+          out.add(Violation.badFormat(field, "at most " + maxItems + " items"));
+        }
+      }
+      if (items != null) {
+        for (int i = 0; i < array.size(); i++) {
+          items.check(array.get(i), field + "[" + i + "]", mode, out);
+        }
       }
     }
-    if (schema.has("items")) {
-      JsonObject items = schema.getAsJsonObject("items");
-      for (int i = 0; i < array.size(); i++) {
-        check(array.get(i), items, field + "[" + i + "]", mode, out);
+
+    private void checkString(JsonElement value, String field, ValidationMode mode, List<Violation> out) {
+      if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+        out.add(Violation.badFormat(field, "must be a string"));
+        return;
+      }
+      if (mode == ValidationMode.LENIENT) {
+        return;
+      }
+      String text = value.getAsString();
+      int length = text.codePointCount(0, text.length());
+      if (minLength != null && length < minLength) {
+        out.add(Violation.badFormat(field, "at least " + minLength + " characters"));
+      }
+      if (maxLength != null && length > maxLength) {
+        out.add(Violation.badFormat(field, "at most " + maxLength + " characters"));
+      }
+      if (enumValues != null && !enumContains(enumValues, text)) {
+        out.add(Violation.badFormat(field, "not one of the allowed values"));
+      }
+      if (pattern != null && !pattern.matcher(text).find()) {
+        out.add(Violation.badFormat(field, "does not match " + patternText));
+      }
+      if (dateTime && !isDateTime(text)) {
+        out.add(Violation.badFormat(field, "must be an ISO 8601 date-time with offset"));
       }
     }
-  }
 
-  private void checkString(JsonElement value, JsonObject schema, String field, ValidationMode mode, List<Violation> out) {
-    if (!isPrimitive(value) || !value.getAsJsonPrimitive().isString()) {
-      out.add(Violation.badFormat(field, "must be a string"));
-      return;
+    private void checkNumber(JsonElement value, String field, ValidationMode mode, List<Violation> out) {
+      if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+        out.add(Violation.badFormat(field, "must be a " + type));
+        return;
+      }
+      BigDecimal number = value.getAsBigDecimal();
+      if ("integer".equals(type) && !isIntegral(number)) {
+        out.add(Violation.badFormat(field, "must be an integer"));
+        return;
+      }
+      if ("integer".equals(type) && !fitsInLong(number)) {
+        out.add(Violation.badFormat(field, "integer out of range"));
+        return;
+      }
+      if (mode == ValidationMode.LENIENT) {
+        return;
+      }
+      if (minimum != null && number.compareTo(minimum) < 0) {
+        out.add(Violation.badFormat(field, "at least " + minimum.toPlainString()));
+      }
+      if (maximum != null && number.compareTo(maximum) > 0) {
+        out.add(Violation.badFormat(field, "at most " + maximum.toPlainString()));
+      }
+      if (enumValues != null && !enumContains(enumValues, number)) {
+        out.add(Violation.badFormat(field, "not one of the allowed values"));
+      }
     }
-    if (mode == ValidationMode.LENIENT) {
-      return;
-    }
-    String text = value.getAsString();
-    int length = text.codePointCount(0, text.length());
-    if (schema.has("minLength") && length < schema.get("minLength").getAsInt()) {
-      out.add(Violation.badFormat(field, "at least " + schema.get("minLength").getAsInt() + " characters"));
-    }
-    if (schema.has("maxLength") && length > schema.get("maxLength").getAsInt()) {
-      out.add(Violation.badFormat(field, "at most " + schema.get("maxLength").getAsInt() + " characters"));
-    }
-    if (schema.has("enum") && !enumContains(schema.getAsJsonArray("enum"), text)) {
-      out.add(Violation.badFormat(field, "not one of the allowed values"));
-    }
-    if (schema.has("pattern") && !pattern(schema.get("pattern").getAsString()).matcher(text).find()) {
-      out.add(Violation.badFormat(field, "does not match " + schema.get("pattern").getAsString()));
-    }
-    if (schema.has("format") && "date-time".equals(schema.get("format").getAsString()) && !isDateTime(text)) {
-      out.add(Violation.badFormat(field, "must be an ISO 8601 date-time with offset"));
-    }
-  }
-
-  private void checkNumber(
-      JsonElement value, JsonObject schema, String field, String type, ValidationMode mode, List<Violation> out) {
-    if (!isPrimitive(value) || !value.getAsJsonPrimitive().isNumber()) {
-      out.add(Violation.badFormat(field, "must be a " + type));
-      return;
-    }
-    BigDecimal number = value.getAsBigDecimal();
-    if ("integer".equals(type) && !isIntegral(number)) {
-      out.add(Violation.badFormat(field, "must be an integer"));
-      return;
-    }
-    if ("integer".equals(type) && !fitsInLong(number)) {
-      out.add(Violation.badFormat(field, "integer out of range"));
-      return;
-    }
-    if (mode == ValidationMode.LENIENT) {
-      return;
-    }
-    if (schema.has("minimum") && number.compareTo(schema.get("minimum").getAsBigDecimal()) < 0) {
-      out.add(Violation.badFormat(field, "at least " + schema.get("minimum").getAsBigDecimal().toPlainString()));
-    }
-    if (schema.has("maximum") && number.compareTo(schema.get("maximum").getAsBigDecimal()) > 0) {
-      out.add(Violation.badFormat(field, "at most " + schema.get("maximum").getAsBigDecimal().toPlainString()));
-    }
-    if (schema.has("enum") && !enumContains(schema.getAsJsonArray("enum"), number)) {
-      out.add(Violation.badFormat(field, "not one of the allowed values"));
-    }
-  }
-
-  private Pattern pattern(String regex) {
-    return patterns.computeIfAbsent(regex, Pattern::compile);
   }
 
   private static boolean enumContains(JsonArray values, String text) {
@@ -224,10 +335,6 @@ public final class SchemaValidator {
 
   private static boolean fitsInLong(BigDecimal number) {
     return number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
-  }
-
-  private static boolean isPrimitive(JsonElement value) {
-    return value.isJsonPrimitive();
   }
 
   private static String child(String parent, String name) {
