@@ -38,6 +38,7 @@ import io.tokensdk.model.tsp.UpdateTokenStateReq;
 import io.tokensdk.model.tsp.UsageLimitsStatus;
 import io.tokensdk.server.MountOptions;
 import io.tokensdk.server.tsp.TspHandler;
+import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
@@ -292,7 +293,8 @@ public final class TspConformanceKit {
         .method(operation.method(), body == null ? (operation.method().equals("GET") ? null
             : RequestBody.create(new byte[0], JSON)) : RequestBody.create(body, JSON));
     if (withRequestId) {
-      request.header("x-request-id", UUID.randomUUID().toString());
+      request.header(ApiConventions.of(SpecId.TSP).idempotencyKey(operation.operationId()).name(),
+          UUID.randomUUID().toString());
     }
     try (Response response = raw.newCall(request.build()).execute()) {
       String text = response.body() == null ? "" : response.body().string();
