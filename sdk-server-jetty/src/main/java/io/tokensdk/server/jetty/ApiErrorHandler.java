@@ -19,12 +19,10 @@ final class ApiErrorHandler implements Request.Handler {
   private static final System.Logger LOG = System.getLogger("io.tokensdk.server.jetty");
   private final TokenSdkDispatcher dispatcher;
   private final Duration retryAfter;
-  private final HostEvents events;
 
-  ApiErrorHandler(TokenSdkDispatcher dispatcher, Duration retryAfter, HostEvents events) {
+  ApiErrorHandler(TokenSdkDispatcher dispatcher, Duration retryAfter) {
     this.dispatcher = dispatcher;
     this.retryAfter = retryAfter;
-    this.events = events;
   }
 
   @Override
@@ -37,11 +35,9 @@ final class ApiErrorHandler implements Request.Handler {
     ServerResponse answer;
     if (status == HttpStatus.INTERNAL_SERVER_ERROR_500 || status == HttpStatus.SERVICE_UNAVAILABLE_503) {
       answer = dispatcher.retryLater(head, retryAfter);
-      events.rejected(head, HostEvents.Rejection.OVERLOADED);
     } else {
       int sent = status == HttpStatus.REQUEST_TIMEOUT_408 ? HttpStatus.BAD_REQUEST_400 : status;
       answer = dispatcher.malformed(head.rawPath(), head::header, sent, reason(sent));
-      events.rejected(head, HostEvents.Rejection.MALFORMED);
     }
     ResponseWriter.write(response, answer, true, callback);
     return true;

@@ -34,20 +34,18 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
   private final ConnectionDeadlines deadlines;
   private final Duration bodyTimeout;
   private final Duration retryAfter;
-  private final HostEvents events;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean stopping;
 
   DispatcherHandler(TokenSdkDispatcher dispatcher, ThreadPoolExecutor workers, ConnectionDeadlines deadlines,
-      Duration bodyTimeout, Duration retryAfter, HostEvents events) {
+      Duration bodyTimeout, Duration retryAfter) {
     super(InvocationType.NON_BLOCKING);
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.deadlines = deadlines;
     this.bodyTimeout = bodyTimeout;
     this.retryAfter = retryAfter;
-    this.events = events;
   }
 
   @Override
@@ -65,7 +63,7 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
     request.addIdleTimeoutListener(timeout -> false);
     JettyServerRequest head = JettyServerRequest.headOf(request);
     if (stopping) {
-      refuse(head, response, callback, HostEvents.Rejection.STOPPING);
+      refuse(head, response, callback, "stopping");
       return true;
     }
     if (!isUpperCase(request.getMethod())) {
@@ -101,14 +99,14 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
     try {
       workers.execute(() -> serve(request, response, callback));
     } catch (RejectedExecutionException e) {
-      refuse(request, response, callback, stopping ? HostEvents.Rejection.STOPPING : HostEvents.Rejection.OVERLOADED);
+      refuse(request, response, callback, stopping ? "stopping" : "overloaded");
     }
   }
 
   private void serve(JettyServerRequest request, Response response, Callback callback) {
     if (stopping) {
       // queued before the stop: its handler has not started, so the caller may safely retry elsewhere
-      refuse(request, response, callback, HostEvents.Rejection.STOPPING);
+      refuse(request, response, callback, "stopping");
       return;
     }
     ServerResponse answer;
@@ -123,14 +121,14 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
     ResponseWriter.write(response, answer, stopping, callback);
   }
 
-  private void refuse(JettyServerRequest request, Response response, Callback callback, HostEvents.Rejection why) {
-    events.rejected(request, why);
+  /** The API's retryable answer; the dispatcher reports it to its listener. */
+  private void refuse(JettyServerRequest request, Response response, Callback callback, String why) {
     LOG.log(System.Logger.Level.DEBUG, "request {0} refused: {1}", requestId(request), why);
     ResponseWriter.write(response, dispatcher.retryLater(request, retryAfter), stopping, callback);
   }
 
+  /** The API's bad-request answer with {@code status}; the dispatcher reports it to its listener. */
   private void malformed(JettyServerRequest request, Response response, Callback callback, int status, String why) {
-    events.rejected(request, HostEvents.Rejection.MALFORMED);
     LOG.log(System.Logger.Level.INFO, "request {0} refused with {1}: {2}", requestId(request), status, why);
     ResponseWriter.write(response, dispatcher.malformed(request.rawPath(), request::header, status, why), true,
         callback);

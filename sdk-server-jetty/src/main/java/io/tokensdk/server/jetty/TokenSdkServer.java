@@ -108,10 +108,9 @@ public final class TokenSdkServer implements AutoCloseable {
     ThreadPoolExecutor workers = new ThreadPoolExecutor(config.workerThreads, config.workerThreads, 60,
         TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.queueCapacity), named("tokensdk-worker"),
         new ThreadPoolExecutor.AbortPolicy());
-    HostEvents events = HostEvents.NONE;
     created.setHandler(new DispatcherHandler(dispatcher, workers, deadlines, config.bodyReadTimeout,
-        config.retryAfter, events));
-    created.setErrorHandler(new ApiErrorHandler(dispatcher, config.retryAfter, events));
+        config.retryAfter));
+    created.setErrorHandler(new ApiErrorHandler(dispatcher, config.retryAfter));
     created.setStopTimeout(config.stopGrace.toMillis());
     created.setStopAtShutdown(false);
     try {

@@ -138,4 +138,41 @@ class ProtocolErrorTest {
         + "Content-Type: application/json\r\nContent-Length: 100000000\r\n\r\n");
     assertEquals("echo-me", answer.header("x-request-id"));
   }
+
+  @Test
+  void theReasonIsLoggedWithTheRequestId() throws IOException {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.tokensdk.server.jetty");
+    java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    logger.addHandler(capture);
+    try {
+      raw("POST " + BASE + "/tokens HTTP/1.1\r\nHost: localhost\r\nx-request-id: log-me-1\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 100000000\r\n\r\n");
+      assertTrue(lines.stream().anyMatch(l -> l.contains("log-me-1") && l.contains("413") && l.contains("too large")),
+          lines.toString());
+    } finally {
+      logger.removeHandler(capture);
+    }
+  }
+
+  @Test
+  void anEncodedSlashInAPathValueIsServed() throws IOException {
+    try (RawHttp http = new RawHttp(server.port())) {
+      assertEquals(204, http.request("PUT", BASE + "/tokens/a%2Fb/state",
+          "{\"issuerId\":\"ISSUER0001\",\"newState\":\"SUSPENDED\"}", "x-request-id", "r").read().status());
+    }
+  }
 }
