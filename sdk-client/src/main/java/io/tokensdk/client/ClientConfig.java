@@ -1,17 +1,29 @@
 package io.tokensdk.client;
 
+import io.tokensdk.spec.ApiConventions;
+import io.tokensdk.spec.SpecId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Proxy;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
@@ -19,15 +31,20 @@ import okhttp3.OkHttpClient;
 
 /**
  * The one immutable configuration of a client, built with {@link #builder(String)} in the manner of OkHttp's
- * {@code OkHttpClient.Builder}. Clients built from the same configuration share one connection pool.
+ * {@code OkHttpClient.Builder}. It holds one OkHttp client: every client built from the same configuration shares its
+ * connection pool and dispatcher. With {@link Builder#httpClient(OkHttpClient)} that OkHttp client is derived from the
+ * caller's with {@code newBuilder()}, so it shares the caller's pool and dispatcher too.
  *
  * <p>Defaults: connect timeout 10 s, read and write timeouts 30 s, call deadline 60 s (retries included),
  * {@link RetryPolicy#DEFAULT} (3 attempts, 200 ms to 2 s backoff with jitter), the JVM's default trust, no client
- * certificate, no proxy, no HTTP log, user agent {@code tokensdk-java/<version>}.
+ * certificate, no proxy, no HTTP log, user agent {@code tokensdk-java/<version>}, and asynchronous calls on at most
+ * {@value #DEFAULT_ASYNC_THREADS} daemon threads of this configuration.
  */
 public final class ClientConfig {
   /** The SDK version, as the user agent reports it. */
   public static final String SDK_VERSION = readVersion();
+  /** The number of daemon threads of the default executor of asynchronous calls. */
+  public static final int DEFAULT_ASYNC_THREADS = 16;
 
   private final HttpUrl baseUrl;
   private final Duration connectTimeout;
@@ -40,6 +57,11 @@ public final class ClientConfig {
   private final CallListener listener;
   private final HttpLog httpLog;
   private final OkHttpClient httpClient;
+  private final boolean ownsHttpClient;
+  private final Executor executor;
+  private final CallTiming timing;
+  private final BiPredicate<SpecId, String> retrySafety;
+  private final TlsRefusal tlsRefusal;
 
   private ClientConfig(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -53,6 +75,12 @@ public final class ClientConfig {
     this.listener = b.listener;
     this.httpLog = b.httpLog;
     this.httpClient = buildHttpClient(b);
+    this.ownsHttpClient = b.callerClient == null;
+    this.executor = b.executor != null ? b.executor : defaultExecutor();
+    this.timing = b.timing;
+    this.retrySafety = b.retrySafety;
+    this.tlsRefusal = new TlsRefusal(clientCertificate(b.clientKeys),
+        b.callerClient == null || b.clientKeys != null || b.trustManager != null, b.timing.wallClock());
   }
 
   /**
@@ -113,8 +141,34 @@ public final class ClientConfig {
     return httpLog;
   }
 
+  /** The OkHttp client every client of this configuration uses. */
   OkHttpClient httpClient() {
     return httpClient;
+  }
+
+  /** Where asynchronous calls run their attempts. */
+  Executor executor() {
+    return executor;
+  }
+
+  CallTiming timing() {
+    return timing;
+  }
+
+  /** Whether an operation's request that may have reached the server can be sent again. */
+  BiPredicate<SpecId, String> retrySafety() {
+    return retrySafety;
+  }
+
+  TlsRefusal tlsRefusal() {
+    return tlsRefusal;
+  }
+
+  /** Closes the idle connections of the pool, when the pool is the SDK's own rather than the caller's. */
+  void evictIdleConnectionsOfOwnPool() {
+    if (ownsHttpClient) {
+      httpClient.connectionPool().evictAll();
+    }
   }
 
   @Override
@@ -124,13 +178,20 @@ public final class ClientConfig {
   }
 
   private static OkHttpClient buildHttpClient(Builder b) {
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
-        .connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
-        .writeTimeout(b.writeTimeout)
-        // The SDK counts and bounds every attempt itself; OkHttp's silent retry would hide attempts from both.
-        .retryOnConnectionFailure(false)
+    OkHttpClient.Builder http = b.callerClient == null ? new OkHttpClient.Builder() : b.callerClient.newBuilder();
+    if (b.callerClient == null || b.timeoutsSet.contains("connectTimeout")) {
+      http.connectTimeout(b.connectTimeout);
+    }
+    if (b.callerClient == null || b.timeoutsSet.contains("readTimeout")) {
+      http.readTimeout(b.readTimeout);
+    }
+    if (b.callerClient == null || b.timeoutsSet.contains("writeTimeout")) {
+      http.writeTimeout(b.writeTimeout);
+    }
+    // The SDK counts and bounds every attempt itself; OkHttp's silent retry would hide attempts from both.
+    http.retryOnConnectionFailure(false)
         .addNetworkInterceptor(new RetryAfterShield())
+        .addNetworkInterceptor(new ConnectionTracker())
         .followRedirects(false);
     if (b.proxy != null) {
       http.proxy(b.proxy);
@@ -141,6 +202,34 @@ public final class ClientConfig {
       http.sslSocketFactory(context.getSocketFactory(), trust);
     }
     return http.build();
+  }
+
+  private static Executor defaultExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_ASYNC_THREADS, DEFAULT_ASYNC_THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), task -> {
+          Thread thread = new Thread(task, "tokensdk-async-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static X509Certificate clientCertificate(KeyStore keys) {
+    if (keys == null) {
+      return null;
+    }
+    try {
+      for (String alias : Collections.list(keys.aliases())) {
+        if (keys.isKeyEntry(alias) && keys.getCertificate(alias) instanceof X509Certificate certificate) {
+          return certificate;
+        }
+      }
+      return null;
+    } catch (KeyStoreException e) {
+      return null;
+    }
   }
 
   private static String readVersion() {
@@ -171,9 +260,14 @@ public final class ClientConfig {
     private KeyStore clientKeys;
     private char[] clientKeysPassword;
     private X509TrustManager trustManager;
+    private OkHttpClient callerClient;
+    private final Set<String> timeoutsSet = new HashSet<>();
+    private Executor executor;
+    private CallTiming timing = CallTiming.SYSTEM;
+    private BiPredicate<SpecId, String> retrySafety = (spec, operationId) -> ApiConventions.of(spec).retrySafe(operationId);
 
     private Builder(String baseUrl) {
-      HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+      HttpUrl parsed = HttpUrl.parse(notNull(baseUrl, "baseUrl"));
       if (parsed == null) {
         throw new IllegalArgumentException("baseUrl is not an http or https URL");
       }
@@ -183,18 +277,21 @@ public final class ClientConfig {
     /** Connect timeout of each attempt; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
+      timeoutsSet.add("connectTimeout");
       return this;
     }
 
     /** Read timeout of each attempt; default 30 s. */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
+      timeoutsSet.add("readTimeout");
       return this;
     }
 
     /** Write timeout of each attempt; default 30 s. */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive(timeout, "writeTimeout");
+      timeoutsSet.add("writeTimeout");
       return this;
     }
 
@@ -206,7 +303,7 @@ public final class ClientConfig {
 
     /** The retry policy; {@link RetryPolicy#NONE} turns retries off. */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      this.retryPolicy = notNull(policy, "retryPolicy");
       return this;
     }
 
@@ -221,13 +318,13 @@ public final class ClientConfig {
 
     /** Replaces the User-Agent; default {@code tokensdk-java/<version>}. */
     public Builder userAgent(String userAgent) {
-      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      this.userAgent = notNull(userAgent, "userAgent");
       return this;
     }
 
     /** Observes every attempt; see {@link CallListener}. */
     public Builder listener(CallListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = notNull(listener, "listener");
       return this;
     }
 
@@ -245,7 +342,7 @@ public final class ClientConfig {
 
     /** The client certificate and key for mutual TLS, from a KeyStore (e.g. PKCS#12) and its key password. */
     public Builder clientCertificate(KeyStore keyStore, char[] keyPassword) {
-      this.clientKeys = Objects.requireNonNull(keyStore, "keyStore");
+      this.clientKeys = notNull(keyStore, "keyStore");
       this.clientKeysPassword = keyPassword == null ? new char[0] : keyPassword.clone();
       return this;
     }
@@ -260,6 +357,8 @@ public final class ClientConfig {
 
     /** As {@link #clientCertificatePem(Path, Path)}, for an encrypted private key (PKCS#8 or OpenSSL legacy). */
     public Builder clientCertificatePem(Path certificateChainPem, Path privateKeyPem, char[] keyPassword) {
+      notNull(certificateChainPem, "certificateChainPem");
+      notNull(privateKeyPem, "privateKeyPem");
       this.clientKeys = TlsMaterial.keyStoreFromPem(certificateChainPem, privateKeyPem, keyPassword);
       this.clientKeysPassword = TlsMaterial.pemKeyStorePassword();
       return this;
@@ -267,24 +366,70 @@ public final class ClientConfig {
 
     /** Trusts exactly these certificates (e.g. the peer's CA) instead of the JVM's default trust store. */
     public Builder trustedCertificates(Collection<X509Certificate> certificates) {
+      notNull(certificates, "certificates");
+      if (certificates.isEmpty() || certificates.stream().anyMatch(Objects::isNull)) {
+        throw new IllegalArgumentException("certificates must hold at least one certificate and no null");
+      }
       this.trustManager = TlsMaterial.trustManager(TlsMaterial.trustStore(List.copyOf(certificates)));
       return this;
     }
 
     /** Trusts exactly the certificates of a PEM file instead of the JVM's default trust store. */
     public Builder trustedCertificatesPem(Path pem) {
+      notNull(pem, "pem");
       return trustedCertificates(TlsMaterial.certificates(pem));
     }
 
     /** Uses this trust manager for the server certificate. */
     public Builder trustManager(X509TrustManager trustManager) {
-      this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+      this.trustManager = notNull(trustManager, "trustManager");
+      return this;
+    }
+
+    /**
+     * Derives the SDK's OkHttp client from {@code client} with {@code newBuilder()}, so that it shares the caller's
+     * connection pool, dispatcher, interceptors, TLS and proxy settings. The SDK then turns off OkHttp's own retry and
+     * redirects (it counts every attempt itself) and adds two network interceptors; the connect, read and write timeouts,
+     * proxy, client certificate and trust of this builder override the caller's only when they are set explicitly.
+     * {@link ApiTransport#close()} leaves the caller's pool alone.
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.callerClient = notNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Where asynchronous calls run their attempts. By default each configuration has its own pool of at most
+     * {@value #DEFAULT_ASYNC_THREADS} daemon threads (idle ones end after 30 s), so that an application exits when its
+     * main thread ends. Backoff between attempts never holds a thread of it: the next attempt is scheduled.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = notNull(executor, "executor");
+      return this;
+    }
+
+    /** Replaces the specs' retry-safe operations, to test an operation the server would not deduplicate; for tests. */
+    Builder retrySafety(BiPredicate<SpecId, String> retrySafety) {
+      this.retrySafety = notNull(retrySafety, "retrySafety");
+      return this;
+    }
+
+    /** Replaces the clocks and waiting of the retry logic; for tests. */
+    Builder timing(CallTiming timing) {
+      this.timing = notNull(timing, "timing");
       return this;
     }
 
     /** The configuration. */
     public ClientConfig build() {
       return new ClientConfig(this);
+    }
+
+    private static <T> T notNull(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + " must not be null");
+      }
+      return value;
     }
 
     private static Duration positive(Duration value, String name) {

@@ -15,6 +15,8 @@ public class TokenSdkException extends RuntimeException {
   private final String operationId;
   private volatile String requestId;
   private volatile int attempts;
+  private volatile boolean attached;
+  private volatile String hint;
 
   /** An error of {@code operationId} with a message that must not carry data. */
   protected TokenSdkException(String operationId, String message, Throwable cause) {
@@ -40,9 +42,34 @@ public class TokenSdkException extends RuntimeException {
     return attempts;
   }
 
+  /**
+   * The description of the failure, followed by the request id and the attempt count once the call has ended, and a
+   * hint when there is one (for a 404: the path the call went to and the spec's base path). Never card data, keys or
+   * bodies.
+   */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    if (!attached) {
+      return message;
+    }
+    StringBuilder out = new StringBuilder(message == null ? operationId : message).append(" [requestId=")
+        .append(requestId == null ? "none" : requestId).append(", ")
+        .append(attempts == 0 ? "not sent" : attempts == 1 ? "1 attempt" : attempts + " attempts").append(']');
+    if (hint != null) {
+      out.append("; ").append(hint);
+    }
+    return out.toString();
+  }
+
   final TokenSdkException attach(String requestId, int attempts) {
     this.requestId = requestId;
     this.attempts = attempts;
+    this.attached = true;
     return this;
+  }
+
+  final void hint(String hint) {
+    this.hint = hint;
   }
 }

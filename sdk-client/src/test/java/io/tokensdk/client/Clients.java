@@ -6,17 +6,21 @@ import io.tokensdk.client.tsp.TspClient;
 import java.util.function.UnaryOperator;
 import okhttp3.mockwebserver.MockWebServer;
 
-/** The three typed clients, pointed at one mock server under each spec's base path. */
+/** The three typed clients, pointed at one server under each spec's base path. */
 record Clients(TspClient tsp, CofNotificationClient cof, PatNotificationClient pat) {
 
   static Clients against(MockWebServer server, UnaryOperator<ClientConfig.Builder> customize) {
-    return new Clients(
-        new TspClient(customize.apply(builder(server, "/tsp/trapi/v1.0")).build()),
-        new CofNotificationClient(customize.apply(builder(server, "/tsh-cof").apiKey(SecretLog.API_KEY)).build()),
-        new PatNotificationClient(customize.apply(builder(server, "/pat")).build()));
+    return against(path -> server.url(path).toString(), customize);
   }
 
-  private static ClientConfig.Builder builder(MockWebServer server, String basePath) {
-    return ClientConfig.builder(server.url(basePath).toString()).httpLog(SecretLog.sink());
+  static Clients against(UnaryOperator<String> urlOfPath, UnaryOperator<ClientConfig.Builder> customize) {
+    return new Clients(
+        new TspClient(customize.apply(builder(urlOfPath, "/tsp/trapi/v1.0")).build()),
+        new CofNotificationClient(customize.apply(builder(urlOfPath, "/tsh-cof").apiKey(SecretLog.API_KEY)).build()),
+        new PatNotificationClient(customize.apply(builder(urlOfPath, "/pat")).build()));
+  }
+
+  private static ClientConfig.Builder builder(UnaryOperator<String> urlOfPath, String basePath) {
+    return ClientConfig.builder(urlOfPath.apply(basePath)).httpLog(SecretLog.sink());
   }
 }
