@@ -133,7 +133,8 @@ class FaultMatrixTest {
     assertTrue(Resend.safe(io.tokensdk.spec.SpecId.TSP, "createToken"), "the spec marks createToken deduplicated");
     server.enqueue(new MockResponse().setBody("{\"tokenId\":\"" + "x".repeat(64 * 1024) + "\"}")
         .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-    server.enqueue(new MockResponse().setBody("{\"tokenId\":\"tok-1\"}"));
+    server.enqueue(new MockResponse().setBody("{\"tokenId\":\"tok-1\",\"tokenInfo\":{\"exp\":\"1229\",\"last4\":\"0001\","
+        + "\"encryptedData\":\"" + WireCases.JWE + "\"}}"));
     CallInfo info = new CallInfo();
     assertEquals("tok-1", clients(SLOW).tsp().createToken(createTokenReq(), RequestOptions.builder().callInfo(info).build())
         .getTokenId());
