@@ -400,8 +400,9 @@ public final class ClientConfig {
 
     /**
      * Where asynchronous calls run their attempts. By default each configuration has its own pool of at most
-     * {@value #DEFAULT_ASYNC_THREADS} daemon threads (idle ones end after 30 s), so that an application exits when its
-     * main thread ends. Backoff between attempts never holds a thread of it: the next attempt is scheduled.
+     * {@value ClientConfig#DEFAULT_ASYNC_THREADS} daemon threads (idle ones end after 30 s), so that an application
+     * exits when its main thread ends. Backoff between attempts never holds a thread of it: the next attempt is
+     * scheduled.
      */
     public Builder executor(Executor executor) {
       this.executor = notNull(executor, "executor");

@@ -7,7 +7,7 @@ import okhttp3.Response;
 /**
  * Keeps OkHttp from retrying on its own. OkHttp silently repeats a request once when a 503 carries
  * {@code Retry-After: 0}, which would hide an attempt from the SDK's count, its listener and its deadline. This network
- * interceptor moves the header out of OkHttp's sight; {@link ApiTransport} reads it back.
+ * interceptor moves the header out of OkHttp's sight; {@link ResponseReader} reads it back.
  */
 final class RetryAfterShield implements Interceptor {
   static final String SHIELDED = "X-TokenSdk-Retry-After";
