@@ -4,7 +4,7 @@ import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.EnvelopeOpener;
 import io.tokensdk.crypto.OpenFailureListener;
 import io.tokensdk.crypto.internal.Base64s;
-import io.tokensdk.crypto.internal.Bc;
+import io.tokensdk.crypto.internal.JdkKeys;
 import io.tokensdk.crypto.internal.OpenFailure;
 import io.tokensdk.crypto.internal.RsaKeySizes;
 import io.tokensdk.crypto.keys.KeyAndCertificate;
@@ -51,6 +51,7 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
     private final boolean everyRecipient;
     private final Set<CmsKeyTransport> allowedTransports;
     private final Pkcs1ImplicitRejection pkcs1;
+    private final ImplicitRejectionRecipient keyTransportRecipient;
     private final OpenFailureListener listener;
 
     private CmsEnvelopeOpener(PrivateKey privateKey, X509CertificateHolder certificate, boolean everyRecipient,
@@ -60,6 +61,7 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
         this.everyRecipient = everyRecipient;
         this.allowedTransports = Set.copyOf(allowedTransports);
         this.pkcs1 = pkcs1;
+        this.keyTransportRecipient = new ImplicitRejectionRecipient(privateKey, pkcs1);
         this.listener = Objects.requireNonNull(listener, "listener");
         if (this.allowedTransports.isEmpty()) {
             throw new IllegalArgumentException("at least one key transport must be allowed");
@@ -89,8 +91,9 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
         }
         byte[] rejectionSecret = new byte[32];
         new SecureRandom().nextBytes(rejectionSecret);
-        return new CmsEnvelopeOpener(privateKey, holder, false, EnumSet.allOf(CmsKeyTransport.class),
-                new Pkcs1ImplicitRejection(privateKey, rejectionSecret), OpenFailureListener.NONE);
+        PrivateKey jdkKey = JdkKeys.rsaPrivate(privateKey);
+        return new CmsEnvelopeOpener(jdkKey, holder, false, EnumSet.allOf(CmsKeyTransport.class),
+                new Pkcs1ImplicitRejection(jdkKey, rejectionSecret), OpenFailureListener.NONE);
     }
 
     /**
@@ -229,12 +232,12 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
     }
 
     /** The plaintext, or null if the recipient's transport is not allowed or decryption fails. */
-    private byte[] decrypt(RecipientInformation recipient) {
-        if (!allowed(recipient)) {
+    private byte[] decrypt(RecipientInformation candidate) {
+        if (!allowed(candidate)) {
             return null;
         }
         try {
-            return recipient.getContent(new ImplicitRejectionRecipient(privateKey, pkcs1).setProvider(Bc.provider()));
+            return candidate.getContent(keyTransportRecipient);
         } catch (Exception e) {
             return null;
         }

@@ -2,7 +2,6 @@ package io.tokensdk.crypto.cms;
 
 import io.tokensdk.crypto.EnvelopeSealException;
 import io.tokensdk.crypto.EnvelopeSealer;
-import io.tokensdk.crypto.internal.Bc;
 import io.tokensdk.crypto.internal.RsaKeySizes;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
@@ -13,12 +12,10 @@ import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 
@@ -37,6 +34,7 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
     private final CmsKeyTransport keyTransport;
     private final boolean checked;
     private final SecureRandom random;
+    private final JceKeyTransRecipientInfoGenerator recipientInfo;
 
     private CmsEnvelopeSealer(X509Certificate recipient, CmsKeyTransport keyTransport, boolean checked,
             SecureRandom random) {
@@ -48,6 +46,7 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
         if (checked) {
             RecipientCertificates.requireUsable(recipient, new Date(), IllegalArgumentException::new);
         }
+        this.recipientInfo = recipientInfoGenerator(recipient, keyTransport);
     }
 
     /**
@@ -103,18 +102,15 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
         }
         byte[] der;
         try {
-            // Generators are not thread-safe, so each call builds its own.
+            // The envelope generator collects state, so each call builds its own; the recipient info generator only
+            // wraps the content key with a new Cipher per call and is shared.
             CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
-            generator.addRecipientInfoGenerator(recipientInfoGenerator());
+            generator.addRecipientInfoGenerator(recipientInfo);
             CMSEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(plaintext),
-                    new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC)
-                            .setProvider(Bc.provider())
-                            .setSecureRandom(random)
-                            .build());
+                    AesCbcContentEncryptor.fresh(random));
             // BC encodes BER (indefinite lengths) by default; the spec's consumers expect DER.
             der = enveloped.toASN1Structure().getEncoded(ASN1Encoding.DER);
-        } catch (CMSException | java.io.IOException | CertificateEncodingException
-                 | java.security.InvalidAlgorithmParameterException e) {
+        } catch (CMSException | java.io.IOException | java.security.GeneralSecurityException e) {
             throw new EnvelopeSealException("CMS envelope could not be sealed", e);
         }
         String sealed = Base64.getEncoder().encodeToString(der);
@@ -126,16 +122,21 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
         return sealed;
     }
 
-    private JceKeyTransRecipientInfoGenerator recipientInfoGenerator()
-            throws CertificateEncodingException, java.security.InvalidAlgorithmParameterException {
-        JceKeyTransRecipientInfoGenerator generator;
-        if (keyTransport == CmsKeyTransport.RSA_OAEP_SHA256) {
-            AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter()
-                    .getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP, CmsKeyTransport.OAEP_SHA256);
-            generator = new JceKeyTransRecipientInfoGenerator(recipient, oaep);
-        } else {
-            generator = new JceKeyTransRecipientInfoGenerator(recipient);
+    /**
+     * The recipient's RecipientInfo generator, built once: the certificate is parsed here, not per seal, and the key is
+     * wrapped by the JDK's RSA (SunJCE) with explicit OAEP parameters.
+     */
+    private static JceKeyTransRecipientInfoGenerator recipientInfoGenerator(X509Certificate recipient,
+            CmsKeyTransport keyTransport) {
+        try {
+            if (keyTransport == CmsKeyTransport.RSA_OAEP_SHA256) {
+                AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter()
+                        .getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP, CmsKeyTransport.OAEP_SHA256);
+                return new JceKeyTransRecipientInfoGenerator(recipient, oaep);
+            }
+            return new JceKeyTransRecipientInfoGenerator(recipient);
+        } catch (CertificateEncodingException | java.security.InvalidAlgorithmParameterException e) {
+            throw new IllegalArgumentException("the recipient certificate cannot be used: " + e.getClass().getSimpleName());
         }
-        return generator.setProvider(Bc.provider());
     }
 }

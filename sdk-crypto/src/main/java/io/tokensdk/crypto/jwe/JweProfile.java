@@ -90,24 +90,24 @@ enum JweProfile {
         return key instanceof RSAKey rsa && rsa.size() >= 2048;
     }
 
+    /** ECDH on BouncyCastle (SunEC is several times slower on JDK 17); RSA and AES-GCM on the JDK (SunJCE). */
     JWEEncrypter encrypter(JWK recipient) throws JOSEException {
-        JWEEncrypter encrypter;
         if (isEc()) {
-            encrypter = new ECDHEncrypter((ECKey) recipient);
-        } else {
-            encrypter = new RSAEncrypter((RSAKey) recipient);
+            ECDHEncrypter encrypter = new ECDHEncrypter((ECKey) recipient);
+            encrypter.getJCAContext().setKeyEncryptionProvider(Bc.provider());
+            return encrypter;
         }
-        // BouncyCastle for the key agreement: SunEC is several times slower for ECDH on JDK 17.
-        encrypter.getJCAContext().setKeyEncryptionProvider(Bc.provider());
-        return encrypter;
+        return new RSAEncrypter((RSAKey) recipient);
     }
 
+    /** As {@link #encrypter}: ECDH on BouncyCastle, RSA-OAEP-256 (nimbus gives explicit OAEP parameters) and AES-GCM on SunJCE. */
     JWEDecrypter decrypter(JWK privateKey) throws JOSEException {
-        JWEDecrypter decrypter = isEc()
-                ? new ECDHDecrypter((ECKey) privateKey)
-                : new RSADecrypter((RSAKey) privateKey);
-        decrypter.getJCAContext().setKeyEncryptionProvider(Bc.provider());
-        return decrypter;
+        if (isEc()) {
+            ECDHDecrypter decrypter = new ECDHDecrypter((ECKey) privateKey);
+            decrypter.getJCAContext().setKeyEncryptionProvider(Bc.provider());
+            return decrypter;
+        }
+        return new RSADecrypter((RSAKey) privateKey);
     }
 
     /** An ES256 verifier for a trusted signer, with BouncyCastle's ECDSA (SunEC is several times slower on JDK 17). */

@@ -1,6 +1,7 @@
 package io.tokensdk.crypto.keys;
 
 import io.tokensdk.crypto.internal.Bc;
+import io.tokensdk.crypto.internal.JdkKeys;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class Pkcs12Loader {
             if (!(store.getCertificate(entry) instanceof X509Certificate certificate)) {
                 throw new KeyLoadException("alias '" + entry + "' has no X.509 certificate");
             }
-            return new KeyAndCertificate(key, certificate);
+            return new KeyAndCertificate(JdkKeys.rsaPrivate(key), certificate);
         } catch (KeyLoadException e) {
             throw e;
         } catch (Exception e) {

@@ -90,9 +90,14 @@ public final class PrivateKeyLoader {
             info = decrypt((PEMEncryptedKeyPair) object, requirePassword(password));
         }
         try {
-            return new JcaPEMKeyConverter().setProvider(Bc.provider()).getPrivateKey(info);
-        } catch (Exception e) {
-            throw new KeyLoadException("the private key is malformed or of an unsupported algorithm");
+            // The JDK's key classes, so that RSA runs on SunJCE / SunRsaSign; BouncyCastle for what the JDK lacks.
+            return new JcaPEMKeyConverter().getPrivateKey(info);
+        } catch (Exception jdkFailed) {
+            try {
+                return new JcaPEMKeyConverter().setProvider(Bc.provider()).getPrivateKey(info);
+            } catch (Exception e) {
+                throw new KeyLoadException("the private key is malformed or of an unsupported algorithm");
+            }
         }
     }
 

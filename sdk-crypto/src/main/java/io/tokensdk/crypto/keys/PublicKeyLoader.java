@@ -57,9 +57,13 @@ public final class PublicKeyLoader {
             throw new KeyLoadException("expected a public key but the PEM file holds " + PemObjects.describeAll(objects));
         }
         try {
-            return new JcaPEMKeyConverter().setProvider(Bc.provider()).getPublicKey(info);
-        } catch (Exception e) {
-            throw new KeyLoadException("the public key is malformed or of an unsupported algorithm");
+            return new JcaPEMKeyConverter().getPublicKey(info);
+        } catch (Exception jdkFailed) {
+            try {
+                return new JcaPEMKeyConverter().setProvider(Bc.provider()).getPublicKey(info);
+            } catch (Exception e) {
+                throw new KeyLoadException("the public key is malformed or of an unsupported algorithm");
+            }
         }
     }
 }
