@@ -34,6 +34,12 @@ public final class ApiKeys {
 
   /** A fixed set of accepted keys (at least one, none blank). */
   public static ApiKeys of(String... keys) {
+    Objects.requireNonNull(keys, "keys");
+    for (String key : keys) {
+      if (key == null || key.isBlank()) {
+        throw new IllegalArgumentException("blank API key");
+      }
+    }
     return of(List.of(keys));
   }
 
@@ -65,7 +71,8 @@ public final class ApiKeys {
   }
 
   private static Collection<String> checked(Collection<String> keys) {
-    if (keys == null || keys.isEmpty()) {
+    Objects.requireNonNull(keys, "keys");
+    if (keys.isEmpty()) {
       throw new IllegalArgumentException("at least one API key is required");
     }
     for (String key : keys) {

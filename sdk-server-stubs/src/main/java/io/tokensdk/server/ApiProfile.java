@@ -43,8 +43,11 @@ abstract class ApiProfile {
   /** The answer to a body that is not JSON. */
   abstract ServerResponse malformed();
 
-  /** The success answer for what the handler returned; throws when the result cannot be sent. */
-  abstract ServerResponse success(SpecOperation operation, Object result, JsonElement body);
+  /**
+   * The model to send as the success body for what the handler returned (null when there is none); the
+   * {@link ResponseWriter} validates and serialises it.
+   */
+  abstract Object successBody(SpecOperation operation, Object result, JsonElement body);
 
   /** The answer to one of this API's typed errors, or null when {@code error} is none of them. */
   abstract ServerResponse businessError(Exception error, JsonElement body);
@@ -79,6 +82,12 @@ abstract class ApiProfile {
       case HEADER -> request.header(key.name());
       case BODY -> bodyString(body, key.name());
     };
+  }
+
+  /** Where {@code operation}'s idempotency key travels, as an error names it: {@code header x-request-id}, {@code messageId}. */
+  final String dedupeKeyName(SpecOperation operation) {
+    IdempotencyKey key = conventions.idempotencyKey(operation.operationId());
+    return key.location() == IdempotencyKey.Location.HEADER ? "header " + key.name() : key.name();
   }
 
   private static String bodyString(JsonElement body, String field) {

@@ -44,8 +44,8 @@ final class CofProfile extends ApiProfile {
   }
 
   @Override
-  ServerResponse success(SpecOperation operation, Object result, JsonElement body) {
-    return ServerResponse.empty(operation.successStatus());
+  Object successBody(SpecOperation operation, Object result, JsonElement body) {
+    return null;
   }
 
   @Override

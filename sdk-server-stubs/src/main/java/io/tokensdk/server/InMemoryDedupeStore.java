@@ -3,6 +3,7 @@ package io.tokensdk.server;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -50,6 +51,9 @@ public final class InMemoryDedupeStore implements DedupeStore {
 
   @Override
   public synchronized Claim claim(String key, String fingerprint, Duration lease) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(lease, "lease");
     long now = nanoClock.getAsLong();
     Entry entry = entries.get(key);
     if (entry != null && now - entry.expiresAt > 0) {
@@ -69,6 +73,7 @@ public final class InMemoryDedupeStore implements DedupeStore {
 
   @Override
   public synchronized void complete(String key, ServerResponse response) {
+    Objects.requireNonNull(response, "response");
     Entry entry = entries.get(key);
     if (entry != null && entry.response == null) {
       entries.put(key, new Entry(entry.fingerprint, response, nanoClock.getAsLong() + ttlNanos, entry.changed));
@@ -87,6 +92,7 @@ public final class InMemoryDedupeStore implements DedupeStore {
 
   @Override
   public CompletableFuture<Void> awaitChange(String key, Duration maxWait) {
+    Objects.requireNonNull(maxWait, "maxWait");
     CompletableFuture<Void> changed;
     long leaseLeft;
     synchronized (this) {

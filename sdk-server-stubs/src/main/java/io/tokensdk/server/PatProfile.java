@@ -36,7 +36,7 @@ final class PatProfile extends ApiProfile {
   }
 
   @Override
-  ServerResponse success(SpecOperation operation, Object result, JsonElement body) {
+  Object successBody(SpecOperation operation, Object result, JsonElement body) {
     NotificationResponse response = result == null ? new NotificationResponse() : (NotificationResponse) result;
     echoIds(response, body);
     if (response.getStatusCodeAsString() == null) {
@@ -45,7 +45,7 @@ final class PatProfile extends ApiProfile {
     if (response.getStatusMessage() == null) {
       response.setStatusMessage(StatusCode._0000.description());
     }
-    return ServerResponse.json(operation.successStatus(), TokenSdkJson.write(response));
+    return response;
   }
 
   @Override

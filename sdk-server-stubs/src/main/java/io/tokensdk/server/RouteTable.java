@@ -1,99 +1,129 @@
 package io.tokensdk.server;
 
 import io.tokensdk.spec.SpecOperation;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
-/** Matches a method and a path (under a base path) to an operation of a spec. Immutable. */
+/**
+ * Matches a method and a path (under a base path) to an operation of a spec, through a tree of path segments built
+ * once: a lookup walks the request path segment by segment (literal segments win over parameters) and allocates only
+ * the decoded path values. Immutable.
+ */
 final class RouteTable {
-  private final List<Route> routes;
+  private final Node root = new Node();
 
   RouteTable(List<SpecOperation> operations) {
-    List<Route> list = new ArrayList<>();
+    Map<Node, Map<String, SpecOperation>> byNode = new LinkedHashMap<>();
     for (SpecOperation op : operations) {
-      list.add(new Route(op, op.path().split("/", -1)));
+      Node node = root;
+      List<String> names = new ArrayList<>();
+      for (String segment : segments(op.path())) {
+        if (segment.startsWith("{") && segment.endsWith("}")) {
+          names.add(segment.substring(1, segment.length() - 1));
+          node = node.parameter == null ? (node.parameter = new Node()) : node.parameter;
+        } else {
+          node = node.literals.computeIfAbsent(segment, s -> new Node());
+        }
+      }
+      node.routes.put(op.method(), new Route(op, List.copyOf(names)));
+      byNode.computeIfAbsent(node, n -> new TreeMap<>()).put(op.method(), op);
     }
-    // literal segments win over parameters: /a/b before /a/{x}
-    list.sort(Comparator.comparingInt(Route::literals).reversed());
-    this.routes = List.copyOf(list);
+    byNode.forEach((node, methods) -> node.allow = String.join(", ", methods.keySet()));
   }
 
-  /** The result of a lookup: an operation with its path values, the methods allowed on the path, or nothing. */
-  record Match(SpecOperation operation, Map<String, String> pathParams, Set<String> allowed) {
+  /** The result of a lookup: an operation with its path values, else the methods allowed on the path (null: none). */
+  record Match(SpecOperation operation, Map<String, String> pathParams, String allow) {
     boolean found() {
       return operation != null;
     }
 
     boolean pathKnown() {
-      return !allowed.isEmpty();
+      return allow != null;
     }
   }
+
+  private static final Match NOT_FOUND = new Match(null, Map.of(), null);
 
   Match match(String method, String rawPath) {
-    String[] segments = rawPath.split("/", -1);
-    Set<String> allowed = new TreeSet<>();
-    for (Route route : routes) {
-      Map<String, String> params = route.bind(segments);
-      if (params == null) {
-        continue;
-      }
-      if (route.operation.method().equals(method)) {
-        return new Match(route.operation, params, Set.of(route.operation.method()));
-      }
-      allowed.add(route.operation.method());
+    if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+      return NOT_FOUND;
     }
-    return new Match(null, Map.of(), allowed);
+    String[] values = new String[8];
+    Node node = walk(root, rawPath, 1, values, 0);
+    if (node == null) {
+      return NOT_FOUND;
+    }
+    Route route = node.routes.get(method);
+    if (route == null) {
+      return new Match(null, Map.of(), node.allow);
+    }
+    Map<String, String> params = new HashMap<>(4);
+    for (int i = 0; i < route.names.size(); i++) {
+      String value = decode(values[i]);
+      if (value == null) {
+        return NOT_FOUND;
+      }
+      params.put(route.names.get(i), value);
+    }
+    return new Match(route.operation, params, node.allow);
   }
 
-  private record Route(SpecOperation operation, String[] template) {
-    int literals() {
-      int n = 0;
-      for (String segment : template) {
-        n += isParameter(segment) ? 0 : 1;
-      }
-      return n;
+  /** The node that {@code path[start..]} leads to (one that has routes), filling {@code values} with raw path values. */
+  private static Node walk(Node node, String path, int start, String[] values, int depth) {
+    if (start > path.length()) {
+      return node.routes.isEmpty() ? null : node;
     }
-
-    Map<String, String> bind(String[] segments) {
-      if (segments.length != template.length) {
-        return null;
-      }
-      Map<String, String> params = new LinkedHashMap<>();
-      for (int i = 0; i < segments.length; i++) {
-        if (isParameter(template[i])) {
-          String value = decode(segments[i]);
-          if (value == null) {
-            return null;
-          }
-          params.put(template[i].substring(1, template[i].length() - 1), value);
-        } else if (!template[i].equals(segments[i])) {
-          return null;
-        }
-      }
-      return params;
+    int end = path.indexOf('/', start);
+    if (end < 0) {
+      end = path.length();
     }
-
-    private static boolean isParameter(String segment) {
-      return segment.startsWith("{") && segment.endsWith("}");
+    String segment = path.substring(start, end);
+    Node literal = node.literals.get(segment);
+    if (literal != null) {
+      Node found = walk(literal, path, end + 1, values, depth);
+      if (found != null) {
+        return found;
+      }
     }
+    if (node.parameter != null && depth < values.length) {
+      Node found = walk(node.parameter, path, end + 1, values, depth + 1);
+      if (found != null) {
+        values[depth] = segment;
+        return found;
+      }
+    }
+    return null;
   }
+
+  private static List<String> segments(String template) {
+    List<String> out = new ArrayList<>();
+    for (String segment : template.substring(1).split("/", -1)) {
+      out.add(segment);
+    }
+    return out;
+  }
+
+  private static final class Node {
+    final Map<String, Node> literals = new HashMap<>();
+    final Map<String, Route> routes = new HashMap<>();
+    Node parameter;
+    String allow;
+  }
+
+  private record Route(SpecOperation operation, List<String> names) {}
 
   /** Percent-decodes a path segment as UTF-8 ({@code +} stays a plus); null when the encoding is broken. */
   static String decode(String segment) {
     if (segment.indexOf('%') < 0) {
       return segment;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] bytes = new byte[segment.length() * 3];
+    int n = 0;
     for (int i = 0; i < segment.length(); i++) {
       char c = segment.charAt(i);
       if (c == '%') {
@@ -105,20 +135,16 @@ final class RouteTable {
         if (hi < 0 || lo < 0) {
           return null;
         }
-        bytes.write(hi * 16 + lo);
+        bytes[n++] = (byte) (hi * 16 + lo);
         i += 2;
+      } else if (c < 0x80) {
+        bytes[n++] = (byte) c;
       } else {
         byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        bytes.write(raw, 0, raw.length);
+        System.arraycopy(raw, 0, bytes, n, raw.length);
+        n += raw.length;
       }
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return Utf8.decode(bytes, n);
   }
 }

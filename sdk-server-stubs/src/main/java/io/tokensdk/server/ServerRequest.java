@@ -20,6 +20,16 @@ public interface ServerRequest {
   /** The first value of a header (names are case-insensitive), or null. */
   String header(String name);
 
+  /**
+   * Every value of a header, in the order received (names are case-insensitive); empty when absent. The dispatcher
+   * refuses a request that repeats a header the spec declares (an id or the API key), so an adapter whose stack can
+   * repeat headers must override this; the default sees only {@link #header}'s value.
+   */
+  default List<String> headers(String name) {
+    String value = header(name);
+    return value == null ? List.of() : List.of(value);
+  }
+
   /** The declared length of the body, or -1 when unknown (chunked). */
   long contentLength();
 

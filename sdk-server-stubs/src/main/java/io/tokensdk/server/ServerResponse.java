@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A complete HTTP answer (status, headers, body) produced by the {@link TokenSdkDispatcher}. Adapters copy it to the
@@ -33,7 +34,7 @@ public final class ServerResponse {
    */
   public ServerResponse(int status, Map<String, String> headers, byte[] body) {
     this.status = status;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
     this.body = body == null ? NO_BODY : body.clone();
   }
 
@@ -44,13 +45,14 @@ public final class ServerResponse {
 
   /** A JSON answer ({@value #JSON}). */
   public static ServerResponse json(int status, String json) {
-    return new ServerResponse(status, Map.of("Content-Type", JSON), json.getBytes(StandardCharsets.UTF_8));
+    return new ServerResponse(status, Map.of("Content-Type", JSON),
+        Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
   }
 
   /** This answer with one more header (replacing one of the same name). */
   public ServerResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
-    copy.put(name, value);
+    copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
     return new ServerResponse(status, copy, body);
   }
 
@@ -107,6 +109,7 @@ public final class ServerResponse {
    * @throws IllegalArgumentException when the bytes are not such an answer
    */
   public static ServerResponse decode(byte[] encoded) {
+    Objects.requireNonNull(encoded, "encoded");
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
       if (in.readByte() != ENCODING_VERSION) {
         throw new IllegalArgumentException("not an encoded ServerResponse");

@@ -31,14 +31,8 @@ final class TspProfile extends ApiProfile {
   }
 
   @Override
-  ServerResponse success(SpecOperation operation, Object result, JsonElement body) {
-    if (operation.successStatus() == 204) {
-      return ServerResponse.empty(204);
-    }
-    if (result == null) {
-      throw new IllegalStateException("handler returned null for an operation with a response body");
-    }
-    return ServerResponse.json(operation.successStatus(), TokenSdkJson.write(result));
+  Object successBody(SpecOperation operation, Object result, JsonElement body) {
+    return result;
   }
 
   @Override

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 /** A {@link ServerRequest} over a servlet request. */
@@ -34,6 +36,12 @@ final class ServletServerRequest implements ServerRequest {
   @Override
   public String header(String name) {
     return request.getHeader(name);
+  }
+
+  @Override
+  public List<String> headers(String name) {
+    Enumeration<String> values = request.getHeaders(name);
+    return values == null ? List.of() : Collections.list(values);
   }
 
   @Override

@@ -40,6 +40,7 @@ public final class ClusterNode {
             .apiKeys(ApiKeys.of(API_KEY))
             .dedupeStore(store)
             .duplicateWait(duplicateWait)
+            .claimLease(duplicateWait.multipliedBy(6))
             .build())
         .build();
     int port = factory.serve(dispatcher);

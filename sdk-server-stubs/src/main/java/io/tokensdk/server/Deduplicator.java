@@ -1,0 +1,123 @@
+package io.tokensdk.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Runs a handler at most once per idempotency key, through a {@link DedupeStore}:
+ * <ul>
+ *   <li>the first delivery claims the key (with the mount's claim lease) and runs; a success answer is stored, any
+ *       other answer releases the key so that a retry runs the handler again;</li>
+ *   <li>a retry of a handled request gets the stored answer, byte for byte, and the handler does not run;</li>
+ *   <li>a retry arriving while the first delivery runs waits for it with {@link DedupeStore#awaitChange} (no polling)
+ *       for at most {@code duplicateWait}, then gets the API's retryable answer;</li>
+ *   <li>the same key with a different request (method, path or body) gets the API's non-retryable "bad request";</li>
+ *   <li>a store failure gets the API's retryable answer, and the handler does not run without dedupe.</li>
+ * </ul>
+ * Thread-safe.
+ */
+final class Deduplicator {
+  private static final System.Logger LOG = System.getLogger("io.tokensdk.server");
+
+  private final DedupeStore store;
+  private final ApiProfile profile;
+  private final Duration lease;
+  private final Duration wait;
+
+  Deduplicator(DedupeStore store, ApiProfile profile, MountOptions options) {
+    this.store = store;
+    this.profile = profile;
+    this.lease = options.claimLease();
+    this.wait = options.duplicateWait();
+  }
+
+  /**
+   * Answers the request named by {@code key} and {@code fingerprint}, running {@code first} only if it was not handled.
+   *
+   * @param keyName how the key is named in an error, e.g. {@code header x-request-id}
+   */
+  Answer once(String key, String keyName, String fingerprint, ParsedRequest request, Supplier<Answer> first) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      DedupeStore.Claim claim;
+      try {
+        claim = store.claim(key, fingerprint, lease);
+      } catch (RuntimeException e) {
+        return storeFailed("claim", e, request);
+      }
+      switch (claim.state()) {
+        case DONE:
+          return Answer.of(claim.response(), ServerEvent.Outcome.REPLAYED);
+        case CONFLICT:
+          return Answer.of(profile.invalid(new io.tokensdk.spec.Violation(keyName,
+              io.tokensdk.spec.Violation.Kind.BAD_FORMAT,
+              "bad parameter format: " + keyName + " (already used for a different request)"), request.tree()),
+              ServerEvent.Outcome.KEY_REUSED);
+        case ACQUIRED:
+          return runClaimed(key, first);
+        default:
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return Answer.of(profile.busy(request.tree()), ServerEvent.Outcome.DUPLICATE_IN_PROGRESS);
+          }
+          try {
+            store.awaitChange(key, Duration.ofNanos(left)).get(left, TimeUnit.NANOSECONDS);
+          } catch (TimeoutException e) {
+            // claim again: the deadline check answers
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.of(profile.busy(request.tree()), ServerEvent.Outcome.DUPLICATE_IN_PROGRESS);
+          } catch (ExecutionException | RuntimeException e) {
+            return storeFailed("awaitChange", e, request);
+          }
+      }
+    }
+  }
+
+  private Answer runClaimed(String key, Supplier<Answer> first) {
+    Answer answer = null;
+    try {
+      answer = first.get();
+      return answer;
+    } finally {
+      try {
+        if (answer != null && answer.response().isSuccess()) {
+          store.complete(key, answer.response());
+        } else {
+          store.release(key);
+        }
+      } catch (RuntimeException e) {
+        // the handler ran: its answer is still sent; the key frees itself when its lease ends
+        LOG.log(System.Logger.Level.WARNING, "dedupe store failed to record an answer ({0}); the key is held until"
+            + " its lease ends", e.getClass().getName());
+      }
+    }
+  }
+
+  private Answer storeFailed(String step, Exception e, ParsedRequest request) {
+    LOG.log(System.Logger.Level.WARNING, "dedupe store failed on {0} for {1} ({2}); answered as retryable",
+        step, request.operation().operationId(), e.getClass().getName());
+    return Answer.of(profile.busy(request.tree()), ServerEvent.Outcome.STORE_FAILED);
+  }
+
+  /** A digest that names the request (method, path under the base path, body) without carrying its data. */
+  static String fingerprint(String method, String subPath, byte[] body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(method.getBytes(StandardCharsets.US_ASCII));
+      digest.update((byte) 0);
+      digest.update(subPath.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      return HexFormat.of().formatHex(digest.digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

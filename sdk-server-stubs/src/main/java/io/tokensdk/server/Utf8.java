@@ -1,0 +1,59 @@
+package io.tokensdk.server;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Strict UTF-8 decoding without a {@code CharsetDecoder} per call: the bytes are checked (RFC 3629: no overlong forms,
+ * no surrogates, nothing above U+10FFFF) and then decoded by {@link String}'s own fast path.
+ */
+final class Utf8 {
+  private Utf8() {
+  }
+
+  /** The text of {@code bytes[0..length)}, or null when they are not well-formed UTF-8. */
+  static String decode(byte[] bytes, int length) {
+    return isWellFormed(bytes, length) ? new String(bytes, 0, length, StandardCharsets.UTF_8) : null;
+  }
+
+  static boolean isWellFormed(byte[] bytes, int length) {
+    int i = 0;
+    while (i < length) {
+      int b = bytes[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int trailing;
+      int low = 0x80;
+      int high = 0xbf;
+      if (b >= 0xc2 && b <= 0xdf) {
+        trailing = 1;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        trailing = 2;
+        low = b == 0xe0 ? 0xa0 : 0x80;   // no overlong forms
+        high = b == 0xed ? 0x9f : 0xbf;  // no surrogates
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        trailing = 3;
+        low = b == 0xf0 ? 0x90 : 0x80;   // no overlong forms
+        high = b == 0xf4 ? 0x8f : 0xbf;  // nothing above U+10FFFF
+      } else {
+        return false;
+      }
+      if (i + trailing >= length) {
+        return false;
+      }
+      int second = bytes[i + 1] & 0xff;
+      if (second < low || second > high) {
+        return false;
+      }
+      for (int k = 2; k <= trailing; k++) {
+        int next = bytes[i + k] & 0xff;
+        if (next < 0x80 || next > 0xbf) {
+          return false;
+        }
+      }
+      i += trailing + 1;
+    }
+    return true;
+  }
+}
