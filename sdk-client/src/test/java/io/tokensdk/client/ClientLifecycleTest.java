@@ -158,7 +158,7 @@ class ClientLifecycleTest {
       Thread.onSpinWait();
     }
     release.countDown();
-    CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+    CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
 
     assertEquals(calls, server.getRequestCount());
     assertTrue(maxInFlight.get() <= ClientConfig.DEFAULT_ASYNC_THREADS, "in flight at once: " + maxInFlight.get());
