@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -48,6 +49,17 @@ class ClientLifecycleTest {
   @AfterEach
   void stop() throws IOException {
     server.shutdown();
+  }
+
+  /** Waits, at most 30 s, until {@code condition} holds. */
+  private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - end > 0) {
+        throw new AssertionError("not within 30 s: " + what);
+      }
+      Thread.sleep(5);
+    }
   }
 
   private ClientConfig.Builder config() {
@@ -79,9 +91,7 @@ class ClientLifecycleTest {
     FakeTiming timing = new FakeTiming().holdScheduled();
     TspClient tsp = new TspClient(config().timing(timing).build());
     CompletableFuture<Void> call = tsp.healthCheckAsync();
-    while (timing.heldCount() == 0 && !call.isDone()) {
-      Thread.onSpinWait();
-    }
+    awaitTrue(() -> timing.heldCount() > 0 || call.isDone(), "the retry was scheduled");
     tsp.close();
     timing.releaseHeld();
     ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));
@@ -154,9 +164,7 @@ class ClientLifecycleTest {
     for (int i = 0; i < calls; i++) {
       futures.add(tsp.healthCheckAsync());
     }
-    while (server.getRequestCount() < ClientConfig.DEFAULT_ASYNC_THREADS) {
-      Thread.onSpinWait();
-    }
+    awaitTrue(() -> server.getRequestCount() >= ClientConfig.DEFAULT_ASYNC_THREADS, "the pool's threads are busy");
     release.countDown();
     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
 
@@ -186,9 +194,7 @@ class ClientLifecycleTest {
       TspClient tsp = new TspClient(config().executor(single).timing(timing).build());
       CallInfo first = new CallInfo();
       CompletableFuture<Void> retried = tsp.healthCheckAsync(RequestOptions.builder().callInfo(first).build());
-      while (timing.heldCount() == 0) {
-        Thread.onSpinWait();
-      }
+      awaitTrue(() -> timing.heldCount() > 0, "the retry was scheduled");
       // The only thread of the executor is free while the first call waits for its retry: a second call completes.
       tsp.updateTokenStateAsync(WireCases.TOKEN, new io.tokensdk.model.tsp.UpdateTokenStateReq()
           .issuerId(WireCases.ISSUER).newState(io.tokensdk.model.tsp.State.ACTIVE)).get(10, TimeUnit.SECONDS);
