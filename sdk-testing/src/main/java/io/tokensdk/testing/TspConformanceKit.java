@@ -180,6 +180,15 @@ public final class TspConformanceKit {
           require(data.exp().equals(res.getTokenInfo().getExp()), "tokenInfo.exp differs from the encrypted exp");
           return data;
         });
+    if (ApiConventions.of(SpecId.TSP).deduplicated("createToken")) {
+      checkWith(created, "createToken sent again with the same x-request-id answers the same token "
+          + "(x-tokensdk-deduplicated)", res -> {
+            String again = tsp.createToken(create, RequestOptions.builder().requestId(createRequestId).build())
+                .getTokenId();
+            require(res.getTokenId().equals(again), "a second token was created");
+            return "";
+          });
+    }
     checkWith(tokenId, "updateTokenState to SUSPENDED answers 204", id -> {
       tsp.updateTokenState(id, new UpdateTokenStateReq().issuerId(issuerId).newState(State.SUSPENDED));
       return "";

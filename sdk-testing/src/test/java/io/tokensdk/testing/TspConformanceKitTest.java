@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tokensdk.model.tsp.CreateTokenReq;
 import io.tokensdk.model.tsp.CreateTokenRes;
 import io.tokensdk.model.tsp.UpdateTokenStateReq;
+import io.tokensdk.server.MountOptions;
 import io.tokensdk.server.RequestContext;
 import io.tokensdk.testing.ConformanceReport.Outcome;
 import io.tokensdk.testing.tsp.SampleTsp;
@@ -50,6 +51,21 @@ class TspConformanceKitTest {
     AssertionError failed = assertThrows(AssertionError.class, report::assertConforms);
     assertTrue(failed.getMessage().startsWith("TSP conformance of https://localhost:"), failed.getMessage());
     assertTrue(failed.getMessage().contains("4 of " + report.results().size() + " checks failed"), failed.getMessage());
+  }
+
+  @Test
+  void aTspMountedWithoutDeduplicationFailsTheReplayCheck() {
+    TestKeys keys = TestKeys.generate();
+    try (FakeHost host = new FakeHost(new SampleTsp(keys.tspKeys()), MountOptions.builder().noDedupe().build(),
+        keys.serverSslContext(), new FaultScript())) {
+      ConformanceReport report = TspConformanceKit.forTestKeys("https://localhost:" + host.port()
+          + "/tsp/trapi/v1.0", keys).run();
+
+      assertEquals(1, report.failures().size(), report::toString);
+      assertEquals("createToken sent again with the same x-request-id answers the same token "
+          + "(x-tokensdk-deduplicated)", report.failures().get(0).check());
+      assertEquals("a second token was created", report.failures().get(0).detail());
+    }
   }
 
   @Test
