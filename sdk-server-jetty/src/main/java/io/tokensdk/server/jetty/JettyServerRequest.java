@@ -44,6 +44,7 @@ final class JettyServerRequest implements ServerRequest {
   }
 
   /** Every value of the header, so that the dispatcher can refuse a repeated id or authorization header. */
+  @Override
   public List<String> headers(String name) {
     HttpFields fields = request.getHeaders();
     return fields.getValuesList(name);

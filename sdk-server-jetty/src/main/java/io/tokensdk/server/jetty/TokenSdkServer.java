@@ -1,7 +1,10 @@
 package io.tokensdk.server.jetty;
 
 import io.tokensdk.server.ApiHandler;
+import io.tokensdk.server.HandlerErrorHook;
 import io.tokensdk.server.MountOptions;
+import io.tokensdk.server.ServerEvent;
+import io.tokensdk.server.ServerListener;
 import io.tokensdk.server.TokenSdkDispatcher;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -379,6 +382,22 @@ public final class TokenSdkServer implements AutoCloseable {
     /** Mounts a handler under its spec's base path; see {@link TokenSdkDispatcher.Builder#mount(ApiHandler, MountOptions)}. */
     public Builder mount(ApiHandler handler, MountOptions options) {
       dispatcher.mount(handler, options);
+      return this;
+    }
+
+    /**
+     * Receives one {@link ServerEvent} per answered request: operation, status, latency, outcome, dedupe hits, and the
+     * host's own refusals ({@code OVERLOADED} past the workers and queue or while stopping, {@code LIMIT_EXCEEDED} for
+     * headers or bodies too large or too slow, {@code REJECTED} for malformed HTTP). Default: none.
+     */
+    public Builder listener(ServerListener listener) {
+      dispatcher.listener(listener);
+      return this;
+    }
+
+    /** Receives every handler failure with its stack trace and the request's context; see the dispatcher's. */
+    public Builder handlerErrorHook(HandlerErrorHook hook) {
+      dispatcher.handlerErrorHook(hook);
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.tokensdk.server.jetty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tokensdk.server.ServerEvent;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,9 @@ class OverloadTest {
   @Test
   void tspBurstBeyondCapacityIsAnswered503WithRetryAfterAndNothingIsReset() throws Exception {
     Handlers.Tsp tsp = new Handlers.Tsp();
+    List<ServerEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (TokenSdkServer server = TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
-        .workerThreads(WORKERS).queueCapacity(QUEUE).mount(tsp).build().start()) {
+        .workerThreads(WORKERS).queueCapacity(QUEUE).listener(events::add).mount(tsp).build().start()) {
       List<RawHttp.Answer> answers = burst(server, tsp.gate,
           () -> new String[] {"GET", "/tsp/trapi/v1.0/healthCheck", null, "x-request-id", "burst"});
       long ok = answers.stream().filter(a -> a.status() == 204).count();
@@ -37,6 +39,9 @@ class OverloadTest {
         assertEquals("1", answer.header("retry-after"));
         assertEquals("burst", answer.header("x-request-id"));
       }
+      assertEquals(BURST - WORKERS - QUEUE, events.stream()
+          .filter(e -> e.outcome() == ServerEvent.Outcome.OVERLOADED && e.httpStatus() == 503).count(),
+          "every refusal reaches the listener");
       try (RawHttp http = new RawHttp(server.port())) {
         assertEquals(204, http.request("GET", "/tsp/trapi/v1.0/healthCheck", null, "x-request-id", "after").read()
             .status(), "served normally after the burst");

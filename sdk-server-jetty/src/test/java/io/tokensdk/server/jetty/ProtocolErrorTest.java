@@ -169,6 +169,15 @@ class ProtocolErrorTest {
   }
 
   @Test
+  void aRepeatedRequestIdIsRefusedByTheDispatcher() throws IOException {
+    try (RawHttp http = new RawHttp(server.port())) {
+      RawHttp.Answer answer = http.request("GET", BASE + "/healthCheck", null, "x-request-id", "one",
+          "x-request-id", "two").read();
+      assertErrorRes(400, answer);
+    }
+  }
+
+  @Test
   void anEncodedSlashInAPathValueIsServed() throws IOException {
     try (RawHttp http = new RawHttp(server.port())) {
       assertEquals(204, http.request("PUT", BASE + "/tokens/a%2Fb/state",
