@@ -148,7 +148,12 @@ final class DedupeTable {
 
   private static PreparedStatement prepare(Connection c, String sql, int timeoutSeconds) throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
-    ps.setQueryTimeout(timeoutSeconds);
-    return ps;
+    try {
+      ps.setQueryTimeout(timeoutSeconds);
+      return ps;
+    } catch (SQLException e) {
+      ps.close();
+      throw e;
+    }
   }
 }

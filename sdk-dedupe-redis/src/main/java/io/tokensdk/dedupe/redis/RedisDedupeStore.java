@@ -67,8 +67,7 @@ public final class RedisDedupeStore implements DedupeStore, AutoCloseable {
     this.channel = prefix + "changed";
     this.channelBytes = channel.getBytes(StandardCharsets.UTF_8);
     this.retentionMillis = ascii(builder.retention.toMillis());
-    RedisURI uri = builder.uri;
-    uri.setTimeout(builder.commandTimeout);
+    RedisURI uri = RedisURI.builder(builder.uri).withTimeout(builder.commandTimeout).build(); // the caller's stays as is
     this.client = RedisClient.create(uri);
     client.setOptions(ClientOptions.builder()
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
