@@ -3,7 +3,9 @@ package io.tokensdk.spring;
 import io.tokensdk.server.ApiHandler;
 import io.tokensdk.server.ApiKeys;
 import io.tokensdk.server.DedupeStore;
+import io.tokensdk.server.HandlerErrorHook;
 import io.tokensdk.server.MountOptions;
+import io.tokensdk.server.ServerListener;
 import io.tokensdk.server.TokenSdkDispatcher;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SpecId;
@@ -22,16 +24,23 @@ final class HandlerMounter {
   private final TokenSdkProperties.Server properties;
   private final DedupeStore dedupeStore;
   private final ApiKeys apiKeys;
+  private final ServerListener listener;
+  private final HandlerErrorHook errorHook;
 
   /**
    * @param properties the server properties
    * @param dedupeStore the application's {@link DedupeStore} bean, or null
    * @param apiKeys the application's {@link ApiKeys} bean, or null
+   * @param listener what observes every answered request, or null
+   * @param errorHook the application's {@link HandlerErrorHook} bean, or null
    */
-  HandlerMounter(TokenSdkProperties.Server properties, DedupeStore dedupeStore, ApiKeys apiKeys) {
+  HandlerMounter(TokenSdkProperties.Server properties, DedupeStore dedupeStore, ApiKeys apiKeys,
+      ServerListener listener, HandlerErrorHook errorHook) {
     this.properties = properties;
     this.dedupeStore = dedupeStore;
     this.apiKeys = apiKeys;
+    this.listener = listener;
+    this.errorHook = errorHook;
   }
 
   /** The registration of the single handler bean among {@code handlers} (by bean name); more than one fails. */
@@ -50,14 +59,19 @@ final class HandlerMounter {
     };
     String specBasePath = ApiSpec.of(api).basePath();
     String path = mount.getPath() == null ? specBasePath : checkedPath(prefix + "path", mount.getPath());
-    TokenSdkDispatcher dispatcher = TokenSdkDispatcher.builder()
+    TokenSdkDispatcher.Builder dispatcher = TokenSdkDispatcher.builder()
         .maxBodyBytes(maxBodyBytes())
-        .mount(entry.getValue(), options(api, prefix, mount, entry.getKey()))
-        .build();
-    return new TokenSdkServletRegistration(api, path, specBasePath, entry.getKey(), dispatcher);
+        .mount(entry.getValue(), options(prefix, mount, entry.getKey()));
+    if (listener != null) {
+      dispatcher.listener(listener);
+    }
+    if (errorHook != null) {
+      dispatcher.handlerErrorHook(errorHook);
+    }
+    return new TokenSdkServletRegistration(api, path, specBasePath, entry.getKey(), dispatcher.build());
   }
 
-  private MountOptions options(SpecId api, String prefix, TokenSdkProperties.Mount mount, String beanName) {
+  private MountOptions options(String prefix, TokenSdkProperties.Mount mount, String beanName) {
     MountOptions.Builder options = MountOptions.builder();
     if (dedupeStore != null) {
       options.dedupeStore(dedupeStore);
@@ -69,6 +83,10 @@ final class HandlerMounter {
       throw new TokenSdkPropertyException(prefix + "duplicate-wait", "must be zero or positive");
     }
     options.duplicateWait(mount.getDuplicateWait());
+    if (mount.getClaimLease() == null || mount.getClaimLease().isNegative() || mount.getClaimLease().isZero()) {
+      throw new TokenSdkPropertyException(prefix + "claim-lease", "must be positive");
+    }
+    options.claimLease(mount.getClaimLease());
     if (mount instanceof TokenSdkProperties.CofMount cof) {
       options.apiKeys(cofKeys(prefix + "api-keys", cof.getApiKeys(), beanName));
     }

@@ -8,8 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * With Micrometer and a {@link MeterRegistry} bean: records client attempts ({@link MicrometerCallListener}); the
- * client beans pick the listener up like any {@code CallListener} bean.
+ * With Micrometer and a {@link MeterRegistry} bean: records client attempts ({@link MicrometerCallListener}) and the
+ * requests the mounted handlers answer ({@link MicrometerServerListener}); clients and handlers pick them up like any
+ * {@code CallListener} or {@code ServerListener} bean.
  */
 @AutoConfiguration(
     afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -25,5 +26,12 @@ public class TokenSdkMetricsAutoConfiguration {
   @ConditionalOnMissingBean
   public MicrometerCallListener tokenSdkMicrometerCallListener(MeterRegistry registry) {
     return new MicrometerCallListener(registry);
+  }
+
+  /** The server-side recorder. */
+  @Bean
+  @ConditionalOnMissingBean
+  public MicrometerServerListener tokenSdkMicrometerServerListener(MeterRegistry registry) {
+    return new MicrometerServerListener(registry);
   }
 }

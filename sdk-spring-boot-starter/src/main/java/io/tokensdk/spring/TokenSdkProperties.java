@@ -321,6 +321,12 @@ public class TokenSdkProperties {
     /** How long a retried request waits for a first delivery still in progress before it gets a retryable answer. */
     private Duration duplicateWait = Duration.ofSeconds(5);
 
+    /**
+     * How long a first delivery holds its claim in the dedupe store while its handler runs; after it, an instance that
+     * died mid-request no longer blocks the retries of that request.
+     */
+    private Duration claimLease = Duration.ofSeconds(30);
+
     /** Whether notifications are deduplicated. */
     public boolean isDedupe() {
       return dedupe;
@@ -329,6 +335,16 @@ public class TokenSdkProperties {
     /** Turns deduplication on or off. */
     public void setDedupe(boolean dedupe) {
       this.dedupe = dedupe;
+    }
+
+    /** The claim lease. */
+    public Duration getClaimLease() {
+      return claimLease;
+    }
+
+    /** Sets the claim lease. */
+    public void setClaimLease(Duration claimLease) {
+      this.claimLease = claimLease;
     }
 
     /** The duplicate wait. */

@@ -2,6 +2,8 @@ package io.tokensdk.spring;
 
 import io.tokensdk.server.ApiKeys;
 import io.tokensdk.server.DedupeStore;
+import io.tokensdk.server.HandlerErrorHook;
+import io.tokensdk.server.ServerListener;
 import io.tokensdk.server.cof.CofNotificationHandler;
 import io.tokensdk.server.pat.PatNotificationHandler;
 import io.tokensdk.server.tsp.TspHandler;
@@ -20,8 +22,10 @@ import org.springframework.context.annotation.Bean;
  * Serves every {@link TspHandler}, {@link CofNotificationHandler} and {@link PatNotificationHandler} bean inside the
  * application's own servlet web server, each at its spec's base path (or {@code tokensdk.server.<api>.path}). API keys
  * come from {@code tokensdk.server.cof.api-keys} or an {@link ApiKeys} bean, the dedupe store from a
- * {@link DedupeStore} bean (in memory otherwise), the body limit from {@code tokensdk.server.max-body-size}. TLS,
- * mutual TLS included, is the web server's: {@code server.ssl.bundle} and {@code server.ssl.client-auth=need}.
+ * {@link DedupeStore} bean (in memory otherwise), the body limit from {@code tokensdk.server.max-body-size}. Every
+ * {@link ServerListener} bean observes the answered requests (the starter adds a Micrometer one when there is a
+ * {@code MeterRegistry}); a {@link HandlerErrorHook} bean receives the handlers' failures. TLS, mutual TLS included, is
+ * the web server's: {@code server.ssl.bundle} and {@code server.ssl.client-auth=need}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,8 +38,10 @@ public class TokenSdkServerAutoConfiguration {
 
   @Bean
   HandlerMounter tokenSdkHandlerMounter(TokenSdkProperties properties, ObjectProvider<DedupeStore> dedupeStore,
-      ObjectProvider<ApiKeys> apiKeys) {
-    return new HandlerMounter(properties.getServer(), dedupeStore.getIfUnique(), apiKeys.getIfUnique());
+      ObjectProvider<ApiKeys> apiKeys, ObjectProvider<ServerListener> listeners,
+      ObjectProvider<HandlerErrorHook> errorHook) {
+    return new HandlerMounter(properties.getServer(), dedupeStore.getIfUnique(), apiKeys.getIfUnique(),
+        CompositeServerListener.of(listeners.orderedStream().toList()), errorHook.getIfUnique());
   }
 
   /** The servlet of the {@link TspHandler} bean. */

@@ -38,7 +38,7 @@ class ConfigurationMetadataTest {
           "call-deadline", "retry.max-attempts", "retry.base-delay", "retry.max-delay"}) {
         assertTrue(names.contains("tokensdk." + api + "." + leaf), "tokensdk." + api + "." + leaf);
       }
-      for (String leaf : new String[] {"path", "dedupe", "duplicate-wait"}) {
+      for (String leaf : new String[] {"path", "dedupe", "duplicate-wait", "claim-lease"}) {
         assertTrue(names.contains("tokensdk.server." + api + "." + leaf), "tokensdk.server." + api + "." + leaf);
       }
     }

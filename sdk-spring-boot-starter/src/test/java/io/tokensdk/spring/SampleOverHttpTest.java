@@ -42,6 +42,7 @@ import io.tokensdk.model.tsp.UpdateTokenReq;
 import io.tokensdk.model.tsp.UpdateTokenStateReq;
 import io.tokensdk.server.DedupeStore;
 import io.tokensdk.server.InMemoryDedupeStore;
+import io.tokensdk.server.ServerEvent;
 import io.tokensdk.server.ServerResponse;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SpecId;
@@ -55,6 +56,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -319,6 +321,42 @@ class SampleOverHttpTest {
           case "operation" -> operations.contains(tag.getValue());
           case "outcome" -> Set.of("success", "retryable_failure", "failure").contains(tag.getValue());
           case "status" -> tag.getValue().matches("none|[1-5][0-9][0-9]");
+          default -> false;
+        };
+        assertTrue(bounded, "unexpected tag " + tag + " on " + meter.getId().getName());
+      }
+    }
+  }
+
+  @Test
+  void serverRequestsAreRecordedWithBoundedTagsOnly() throws IOException {
+    clients.getBean(TspClient.class).createToken(
+        new CreateTokenReq().issuerId("ISSUER0001").cardRefId("card-ref-3").tokenRequestorId("40010030273"));
+    try (Response noKey = http(true).newCall(post(route(SpecId.COF, "notifyBindingCreation"), "{}")
+        .header("x-correlation-id", "c-metrics").build()).execute()) {
+      assertEquals(401, noKey.code());
+    }
+    MeterRegistry registry = server.getBean(MeterRegistry.class);
+    assertTrue(registry.get(MicrometerServerListener.REQUESTS)
+        .tags("api", "tsp", "operation", "createToken", "outcome", "success", "status", "200").timer().count() >= 1);
+    assertTrue(registry.get(MicrometerServerListener.REQUESTS)
+        .tags("api", "cof", "operation", "notifyBindingCreation", "outcome", "rejected", "status", "401").timer()
+        .count() >= 1);
+
+    Set<String> operations = Stream.of(SpecId.values()).flatMap(id -> ApiSpec.of(id).operations().stream())
+        .map(SpecOperation::operationId).collect(Collectors.toSet());
+    Set<String> outcomes = Stream.of(ServerEvent.Outcome.values()).map(o -> o.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.toSet());
+    for (Meter meter : registry.getMeters()) {
+      if (!meter.getId().getName().startsWith("tokensdk.")) {
+        continue;
+      }
+      for (Tag tag : meter.getId().getTags()) {
+        boolean bounded = switch (tag.getKey()) {
+          case "api" -> Set.of("tsp", "cof", "pat", "none").contains(tag.getValue());
+          case "operation" -> operations.contains(tag.getValue()) || tag.getValue().equals("none");
+          case "outcome" -> outcomes.contains(tag.getValue());
+          case "status" -> tag.getValue().matches("[1-5][0-9][0-9]");
           default -> false;
         };
         assertTrue(bounded, "unexpected tag " + tag + " on " + meter.getId().getName());

@@ -10,12 +10,19 @@ import io.tokensdk.client.CallListener;
 import io.tokensdk.client.RetryPolicy;
 import io.tokensdk.client.TspApiException;
 import io.tokensdk.client.cof.CofNotificationClient;
+import io.tokensdk.client.pat.PatNotificationClient;
 import io.tokensdk.client.tsp.TspClient;
 import io.tokensdk.model.cof.BindingCreationNotification;
 import io.tokensdk.model.cof.SelectedIdvMethod;
+import io.tokensdk.model.tsp.ListTokensReq;
+import io.tokensdk.model.tsp.ListTokensRes;
+import io.tokensdk.model.tsp.TspResponseCode;
 import io.tokensdk.server.ApiKeys;
+import io.tokensdk.server.HandlerErrorHook;
 import io.tokensdk.server.RequestContext;
 import io.tokensdk.server.RetryLaterException;
+import io.tokensdk.server.ServerEvent;
+import io.tokensdk.server.ServerListener;
 import io.tokensdk.spring.sample.SampleMerchant;
 import io.tokensdk.spring.sample.SampleTsp;
 import java.io.IOException;
@@ -123,6 +130,40 @@ class StarterBehaviourTest {
     }
   }
 
+  /** A TSP whose listTokens fails unexpectedly. */
+  static final class FailingTsp extends SampleTsp {
+    @Override
+    public ListTokensRes listTokens(ListTokensReq req, RequestContext ctx) {
+      throw new IllegalStateException("vault unavailable");
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class Observed {
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    final List<String> failedOperations = new CopyOnWriteArrayList<>();
+    final List<ServerEvent> answered = new CopyOnWriteArrayList<>();
+
+    @Bean
+    FailingTsp tsp() {
+      return new FailingTsp();
+    }
+
+    @Bean
+    HandlerErrorHook recordingHook() {
+      return (error, context) -> {
+        failures.add(error);
+        failedOperations.add(context.operationId());
+      };
+    }
+
+    @Bean
+    ServerListener recordingServerListener() {
+      return answered::add;
+    }
+  }
+
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class Caller {
@@ -226,6 +267,43 @@ class StarterBehaviourTest {
         assertEquals(dedupe ? 1 : 2, server.getBean(CountingMerchant.class).creations.get(), "dedupe=" + dedupe);
       }
     }
+  }
+
+  @Test
+  void handlerErrorHookAndServerListenerBeansSeeTheRequests() {
+    try (ConfigurableApplicationContext server = Apps.web(Observed.class);
+        ConfigurableApplicationContext caller = Apps.plain(Caller.class,
+            "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0",
+            "--tokensdk.tsp.retry.max-attempts=1")) {
+      TspApiException failed = assertThrows(TspApiException.class,
+          () -> caller.getBean(TspClient.class).listTokens(new ListTokensReq().issuerId("ISSUER0001")));
+      assertEquals(TspResponseCode.UNEXPECTED_SERVER_ERROR, failed.responseCode().orElseThrow());
+      Observed observed = server.getBean(Observed.class);
+      assertEquals(1, observed.failures.size());
+      assertEquals("vault unavailable", observed.failures.get(0).getMessage());
+      assertEquals(List.of("listTokens"), observed.failedOperations);
+      ServerEvent event = observed.answered.get(observed.answered.size() - 1);
+      assertEquals("listTokens", event.operationId());
+      assertEquals(ServerEvent.Outcome.HANDLER_FAILED, event.outcome());
+      assertEquals(failed.httpStatus(), event.httpStatus());
+    }
+  }
+
+  @Test
+  void clientsAreClosedWithTheContext() {
+    ConfigurableApplicationContext caller = Apps.plain(Caller.class,
+        "--tokensdk.tsp.base-url=http://localhost:1/tsp/trapi/v1.0",
+        "--tokensdk.cof.base-url=http://localhost:1/tsh-cof", "--tokensdk.cof.api-key=k1",
+        "--tokensdk.pat.base-url=http://localhost:1/pat");
+    TspClient tsp = caller.getBean(TspClient.class);
+    CofNotificationClient cof = caller.getBean(CofNotificationClient.class);
+    PatNotificationClient pat = caller.getBean(PatNotificationClient.class);
+    caller.close();
+    IllegalStateException closed = assertThrows(IllegalStateException.class, tsp::healthCheck);
+    assertEquals("the client is closed", closed.getMessage());
+    assertThrows(IllegalStateException.class, () -> cof.notifyBindingCreation(new BindingCreationNotification()
+        .tokenId("t1").deviceId("d1").merchantId("m1").selectedIdvMethod(SelectedIdvMethod.OTP_SMS)));
+    assertThrows(IllegalStateException.class, () -> pat.notifyTokenStateChanged(null));
   }
 
   @Test
