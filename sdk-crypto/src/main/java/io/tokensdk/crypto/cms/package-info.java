@@ -5,7 +5,10 @@
  *
  * <pre>{@code
  * String ciphered = CmsEnvelopeSealer.forRecipient(tspCertificate, CmsKeyTransport.RSA_OAEP_SHA256).seal(cardInfo);
- * CardInfo card = CmsEnvelopeOpener.forKey(tspPrivateKey).open(ciphered, CardInfo.TYPE);
+ * CardInfo card = CmsEnvelopeOpener.forRecipient(tspPrivateKey, tspCertificate).open(ciphered, CardInfo.TYPE);
  * }</pre>
+ *
+ * <p>CBC has no MAC: open card data only with the typed open, whose strict payload check (with the Luhn check of
+ * every PAN) catches what the envelope cannot; mutual TLS is what protects the envelope in transit.
  */
 package io.tokensdk.crypto.cms;
