@@ -9,7 +9,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Runs one RAW encryption or decryption with the explicit BouncyCastle provider (CCM needs it). */
+/** Runs one RAW encryption or decryption: on the JDK (SunJCE), except CCM, which needs BouncyCastle. */
 final class RawCiphers {
     static final int NONCE_LENGTH = 12;
 
@@ -45,7 +45,10 @@ final class RawCiphers {
         requireSupported(algorithm, mode);
         byte[] jcaKey = algorithm.jcaKey(key);
         try {
-            Cipher cipher = Cipher.getInstance(algorithm.jcaName() + "/" + mode + "/NoPadding", Bc.provider());
+            String transformation = algorithm.jcaName() + "/" + mode + "/NoPadding";
+            // AES and 3DES on the JDK (SunJCE); CCM only on BouncyCastle.
+            Cipher cipher = mode == RawMode.CCM ? Cipher.getInstance(transformation, Bc.provider())
+                    : Cipher.getInstance(transformation);
             SecretKeySpec keySpec = new SecretKeySpec(jcaKey, algorithm.jcaName());
             AlgorithmParameterSpec spec = switch (mode) {
                 case ECB -> null;
