@@ -1,29 +1,33 @@
 package io.tokensdk.server.dedupe;
 
-import io.tokensdk.model.cof.BindingCreationNotification;
-import io.tokensdk.model.cof.BindingUpdateNotification;
-import io.tokensdk.server.ApiKeys;
+import io.tokensdk.model.tsp.CreateTokenReq;
+import io.tokensdk.model.tsp.CreateTokenRes;
+import io.tokensdk.model.tsp.GetTokenCredentialsRes;
+import io.tokensdk.model.tsp.ListTokensReq;
+import io.tokensdk.model.tsp.ListTokensRes;
+import io.tokensdk.model.tsp.TokenInfo;
+import io.tokensdk.model.tsp.UpdateTokenReq;
+import io.tokensdk.model.tsp.UpdateTokenStateReq;
 import io.tokensdk.server.DedupeStore;
 import io.tokensdk.server.MountOptions;
 import io.tokensdk.server.RequestContext;
 import io.tokensdk.server.TokenSdkDispatcher;
-import io.tokensdk.server.cof.CofNotificationHandler;
+import io.tokensdk.server.tsp.TspHandler;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * One server instance of a cluster test, run in a JVM of its own so that the test can kill it like a crashed
- * instance. It serves a COF receiver with the shared store on the host the factory starts, prints {@code PORT <n>} when it listens and
- * {@code HANDLED <x-correlation-id>} each time the handler runs.
+ * instance. It serves a TSP with the shared store on the host the factory starts, prints {@code PORT <n>} when it
+ * listens and {@code HANDLED <x-request-id>} each time {@code createToken} runs; each run issues a new token id.
  *
  * <p>Arguments: the {@link DedupeClusterContract.StoreFactory} class, the store's connection string, the mode
- * ({@code answer}: the handler works a moment and answers; {@code hang}: it never returns) and the duplicate wait (ms).
+ * ({@code answer}: the handler works a moment and answers; {@code hang}: it never returns), the duplicate wait and the
+ * claim lease (ms).
  */
 public final class ClusterNode {
-  /** The API key the nodes accept (a test value). */
-  public static final String API_KEY = "cluster-test-api-key-not-a-secret";
-
   private ClusterNode() {
   }
 
@@ -33,14 +37,12 @@ public final class ClusterNode {
         Class.forName(args[0]).getDeclaredConstructor().newInstance();
     DedupeStore store = factory.connect(args[1]);
     boolean hang = args[2].equals("hang");
-    Duration duplicateWait = Duration.ofMillis(Long.parseLong(args[3]));
     PrintStream out = System.out;
     TokenSdkDispatcher dispatcher = TokenSdkDispatcher.builder()
-        .mount(new Receiver(out, hang), MountOptions.builder()
-            .apiKeys(ApiKeys.of(API_KEY))
+        .mount(new Tsp(out, hang), MountOptions.builder()
             .dedupeStore(store)
-            .duplicateWait(duplicateWait)
-            .claimLease(duplicateWait.multipliedBy(6))
+            .duplicateWait(Duration.ofMillis(Long.parseLong(args[3])))
+            .claimLease(Duration.ofMillis(Long.parseLong(args[4])))
             .build())
         .build();
     int port = factory.serve(dispatcher);
@@ -51,30 +53,52 @@ public final class ClusterNode {
     new CountDownLatch(1).await();
   }
 
-  /** Announces each run, then answers after a moment of work, or never. */
-  private static final class Receiver extends CofNotificationHandler {
+  /** Announces each createToken, then issues a token after a moment of work, or never answers. */
+  private static final class Tsp extends TspHandler {
     private final PrintStream out;
     private final boolean hang;
 
-    Receiver(PrintStream out, boolean hang) {
+    Tsp(PrintStream out, boolean hang) {
       this.out = out;
       this.hang = hang;
     }
 
     @Override
-    public void notifyBindingCreation(BindingCreationNotification body, RequestContext ctx) throws Exception {
+    public CreateTokenRes createToken(CreateTokenReq req, RequestContext ctx) throws Exception {
       synchronized (out) {
-        out.println("HANDLED " + ctx.correlationId().orElse("-"));
+        out.println("HANDLED " + ctx.requestId().orElse("-"));
         out.flush();
       }
       if (hang) {
         new CountDownLatch(1).await();
       }
-      Thread.sleep(300); // the work a real receiver does; duplicates arrive meanwhile
+      Thread.sleep(300); // the work a real TSP does; duplicates arrive meanwhile
+      return new CreateTokenRes().tokenId("tok-" + UUID.randomUUID().toString().substring(0, 8))
+          .tokenInfo(new TokenInfo());
     }
 
     @Override
-    public void notifyBindingUpdate(BindingUpdateNotification body, RequestContext ctx) {
+    public void updateToken(String tokenId, UpdateTokenReq req, RequestContext ctx) {
+      throw new UnsupportedOperationException("not used by the cluster test");
+    }
+
+    @Override
+    public void updateTokenState(String tokenId, UpdateTokenStateReq req, RequestContext ctx) {
+      throw new UnsupportedOperationException("not used by the cluster test");
+    }
+
+    @Override
+    public GetTokenCredentialsRes getTokenCredentials(String issuerId, String tokenId, RequestContext ctx) {
+      throw new UnsupportedOperationException("not used by the cluster test");
+    }
+
+    @Override
+    public ListTokensRes listTokens(ListTokensReq req, RequestContext ctx) {
+      throw new UnsupportedOperationException("not used by the cluster test");
+    }
+
+    @Override
+    public void healthCheck(RequestContext ctx) {
       throw new UnsupportedOperationException("not used by the cluster test");
     }
   }

@@ -1,5 +1,6 @@
 package io.tokensdk.server.dedupe;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.Test;
 public abstract class DedupeClusterContract {
   /** How long any wait of the test may take before it fails. */
   protected static final Duration BOUND = Duration.ofSeconds(60);
-  private static final String BODY = "{\"tokenId\":\"t1\",\"deviceId\":\"d1\",\"merchantId\":\"m1\","
-      + "\"selectedIdvMethod\":\"OTP_SMS\"}";
+  private static final String BODY =
+      "{\"issuerId\":\"ISSUER0001\",\"cardRefId\":\"card-1\",\"tokenRequestorId\":\"40010030273\"}";
 
   /**
    * Builds a node's store and host in the node's JVM; needs a public no-argument constructor. The host is the
@@ -75,9 +76,9 @@ public abstract class DedupeClusterContract {
 
   @Test
   void fiftyDuplicatesSpreadOverTwoInstancesRunTheHandlerOnceAndAllGetTheAnswer() throws Exception {
-    Node a = start("answer", Duration.ofSeconds(30));
-    Node b = start("answer", Duration.ofSeconds(30));
-    String correlationId = UUID.randomUUID().toString();
+    Node a = start("answer", Duration.ofSeconds(30), Duration.ofMinutes(3));
+    Node b = start("answer", Duration.ofSeconds(30), Duration.ofMinutes(3));
+    String requestId = UUID.randomUUID().toString();
     int duplicates = 50;
     ExecutorService senders = Executors.newFixedThreadPool(duplicates);
     try {
@@ -87,37 +88,39 @@ public abstract class DedupeClusterContract {
         Node target = i % 2 == 0 ? a : b;
         answers.add(senders.submit(() -> {
           go.await();
-          return send(target, correlationId);
+          return send(target, requestId);
         }));
       }
       go.countDown();
+      HttpResponse<byte[]> first = answers.get(0).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+      assertEquals(200, first.statusCode());
+      assertTrue(new String(first.body(), StandardCharsets.UTF_8).contains("\"tokenId\":\"tok-"));
       for (Future<HttpResponse<byte[]>> answer : answers) {
         HttpResponse<byte[]> response = answer.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-        assertEquals(204, response.statusCode());
-        assertEquals(0, response.body().length);
+        assertEquals(200, response.statusCode());
+        assertArrayEquals(first.body(), response.body(), "every duplicate gets the one token issued");
       }
     } finally {
       senders.shutdownNow();
     }
     a.stopAndDrain();
     b.stopAndDrain();
-    assertEquals(1, a.handled(correlationId) + b.handled(correlationId), "handler runs over both instances");
+    assertEquals(1, a.handled(requestId) + b.handled(requestId), "handler runs over both instances");
   }
 
   @Test
   void theRedeliveryOfAClaimHeldByAKilledInstanceSucceedsOnceTheLeaseExpires() throws Exception {
-    // duplicate wait 2 s, so the claim's lease (six times the wait) ends about 12 s after the claim
-    Node doomed = start("hang", Duration.ofSeconds(2));
-    Node survivor = start("answer", Duration.ofSeconds(2));
-    String correlationId = UUID.randomUUID().toString();
+    Node doomed = start("hang", Duration.ofSeconds(1), Duration.ofSeconds(8));
+    Node survivor = start("answer", Duration.ofSeconds(1), Duration.ofSeconds(8));
+    String requestId = UUID.randomUUID().toString();
     CompletableFuture<Void> lost = CompletableFuture.runAsync(() -> {
       try {
-        send(doomed, correlationId);
+        send(doomed, requestId);
       } catch (IOException | InterruptedException e) {
         // the instance dies under it: the sender sees a cut connection and redelivers
       }
     });
-    doomed.awaitHandled(correlationId);
+    doomed.awaitHandled(requestId);
     doomed.kill();
     lost.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
 
@@ -125,59 +128,58 @@ public abstract class DedupeClusterContract {
     long deadline = System.nanoTime() + BOUND.toNanos();
     int status;
     do {
-      status = send(survivor, correlationId).statusCode();
+      status = send(survivor, requestId).statusCode();
       statuses.add(status);
-      if (status != 204) {
+      if (status != 200) {
         Thread.sleep(200); // the sender's back-off
       }
-    } while (status != 204 && System.nanoTime() < deadline);
+    } while (status != 200 && System.nanoTime() < deadline);
 
-    assertEquals(204, status, () -> "answers to the redeliveries: " + statuses);
+    assertEquals(200, status, () -> "answers to the redeliveries: " + statuses);
     assertTrue(statuses.size() > 1 && statuses.subList(0, statuses.size() - 1).stream().allMatch(s -> s == 503),
         () -> "the dead instance's claim holds until its lease expires; meanwhile a redelivery is told to retry: "
             + statuses);
-    assertEquals(204, send(survivor, correlationId).statusCode());
+    assertEquals(200, send(survivor, requestId).statusCode());
     survivor.stopAndDrain();
-    assertEquals(1, survivor.handled(correlationId), "one run for the redeliveries, then the answer replayed");
+    assertEquals(1, survivor.handled(requestId), "one run for the redeliveries, then the answer replayed");
   }
 
   @Test
   void whenTheStoreIsDownTheSenderIsToldToRetryAndTheHandlerDoesNotRun() throws Exception {
-    Node node = start("answer", Duration.ofSeconds(1), startOwnEngine());
+    Node node = start("answer", Duration.ofSeconds(1), Duration.ofSeconds(6), startOwnEngine());
     String before = UUID.randomUUID().toString();
-    assertEquals(204, send(node, before).statusCode());
+    assertEquals(200, send(node, before).statusCode());
     stopOwnEngine();
 
     String during = UUID.randomUUID().toString();
     int status = send(node, during).statusCode();
     node.stopAndDrain();
-    // 500 and 503 are the COF spec's retryable answers to a receiver-side failure: Thales redelivers
+    // 500 and 503 are the TSP spec's "retry possible" answers: the TSH retries with the same x-request-id
     assertTrue(status == 500 || status == 503, () -> "answer while the store is down: " + status);
     assertEquals(0, node.handled(during), "never handled without dedupe");
     assertEquals(1, node.handled(before));
   }
 
-  private HttpResponse<byte[]> send(Node node, String correlationId) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + "/tsh-cof/notify-binding-creation"))
+  private HttpResponse<byte[]> send(Node node, String requestId) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + "/tsp/trapi/v1.0/tokens"))
         .timeout(BOUND)
         .header("content-type", "application/json")
-        .header("authorization", "APIKEY " + ClusterNode.API_KEY)
-        .header("x-correlation-id", correlationId)
+        .header("x-request-id", requestId)
         .POST(HttpRequest.BodyPublishers.ofString(BODY))
         .build();
     return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private Node start(String mode, Duration duplicateWait) throws IOException, InterruptedException {
-    return start(mode, duplicateWait, connection());
+  private Node start(String mode, Duration duplicateWait, Duration lease) throws IOException, InterruptedException {
+    return start(mode, duplicateWait, lease, connection());
   }
 
-  private Node start(String mode, Duration duplicateWait, String connection) throws IOException,
+  private Node start(String mode, Duration duplicateWait, Duration lease, String connection) throws IOException,
       InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
     Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         ClusterNode.class.getName(), storeFactory().getName(), connection, mode,
-        Long.toString(duplicateWait.toMillis()))
+        Long.toString(duplicateWait.toMillis()), Long.toString(lease.toMillis()))
         .redirectErrorStream(true)
         .start();
     Node node = new Node(process);
@@ -227,13 +229,13 @@ public abstract class DedupeClusterContract {
       return "http://127.0.0.1:" + port.join();
     }
 
-    long handled(String correlationId) {
-      return lines.stream().filter(line -> line.equals("HANDLED " + correlationId)).count();
+    long handled(String requestId) {
+      return lines.stream().filter(line -> line.equals("HANDLED " + requestId)).count();
     }
 
-    void awaitHandled(String correlationId) throws InterruptedException {
+    void awaitHandled(String requestId) throws InterruptedException {
       long deadline = System.nanoTime() + BOUND.toNanos();
-      while (handled(correlationId) == 0) {
+      while (handled(requestId) == 0) {
         if (System.nanoTime() > deadline || !process.isAlive()) {
           throw new IllegalStateException("the handler did not run: " + lines);
         }
