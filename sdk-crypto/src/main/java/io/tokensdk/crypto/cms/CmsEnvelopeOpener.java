@@ -202,6 +202,7 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
     }
 
     /** The recipient naming the certificate first; the others only when asked for. */
+    @SuppressWarnings("unchecked")   // BouncyCastle's RecipientId implements the raw Selector
     private List<RecipientInformation> candidates(CMSEnvelopedData enveloped) {
         List<RecipientInformation> matching = new ArrayList<>();
         List<RecipientInformation> others = new ArrayList<>();
