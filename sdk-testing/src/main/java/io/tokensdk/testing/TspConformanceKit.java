@@ -159,7 +159,13 @@ public final class TspConformanceKit {
    */
   public ConformanceReport run() {
     results.clear();
-    TspClient tsp = new TspClient(config);
+    try (TspClient tsp = new TspClient(config)) {
+      runChecks(tsp);
+    }
+    return new ConformanceReport(baseUrl, results);
+  }
+
+  private void runChecks(TspClient tsp) {
     check("healthCheck answers 204", () -> {
       tsp.healthCheck();
       return "";
@@ -229,7 +235,6 @@ public final class TspConformanceKit {
       tsp.updateTokenState(id, new UpdateTokenStateReq().issuerId(issuerId).newState(State.DELETED));
       return expectError(null, () -> tsp.getTokenCredentials(issuerId, id));
     });
-    return new ConformanceReport(baseUrl, results);
   }
 
   /** The wallet-specific operations: each answers what the spec allows, or errorRes 911 when not supported. */

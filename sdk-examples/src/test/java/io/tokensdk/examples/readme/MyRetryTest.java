@@ -14,7 +14,9 @@ class MyRetryTest {
 
   @Test void aTspAnswering503IsRetried() {
     fakes.tsp().failNext(Fault.retryLater(Duration.ZERO));
-    new TspClient(fakes.tsp().clientConfig().build()).healthCheck();
+    try (TspClient tsp = new TspClient(fakes.tsp().clientConfig().build())) {
+      tsp.healthCheck();
+    }
     assertEquals(2, fakes.tsp().received().size());
   }
 }

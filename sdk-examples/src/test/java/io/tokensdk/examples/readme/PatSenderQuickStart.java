@@ -20,21 +20,22 @@ public final class PatSenderQuickStart {
     String bankUrl = args.length > 0 ? args[0] : "https://localhost:8445/pat";
     Path keys = Path.of(args.length > 1 ? args[1] : "peer-files");
 
-    PatNotificationClient pat = new PatNotificationClient(ClientConfig.builder(bankUrl)
+    try (PatNotificationClient pat = new PatNotificationClient(ClientConfig.builder(bankUrl)
         .clientCertificatePem(keys.resolve("tls-client.pem"), keys.resolve("tls-client.key"))
         .trustedCertificatesPem(keys.resolve("tls-ca.pem"))
-        .build());
-    // encryptedRealAccountNumber: a JWE (RSA-OAEP-256, A256GCM) sealed to the bank's public RSA key
-    RSAKey bankKey = JwkLoader.loadKey(keys.resolve("bank.public.jwk.json")).toRSAKey();
-    String sealedAccount = JweSealer.rsaOaep256(bankKey).seal(AccountNumber.of("4111111111111111"));
+        .build())) {
+      // encryptedRealAccountNumber: a JWE (RSA-OAEP-256, A256GCM) sealed to the bank's public RSA key
+      RSAKey bankKey = JwkLoader.loadKey(keys.resolve("bank.public.jwk.json")).toRSAKey();
+      String sealedAccount = JweSealer.rsaOaep256(bankKey).seal(AccountNumber.of("4111111111111111"));
 
-    NotificationResponse answer = pat.notifyTokenProvisioned(new TokenProvisionedNotification()
-        .token(new TokenIdentifiers().tokenReferenceId("DNITHE302019110000000001").tokenLast4("0001"))
-        .tokenRequestor(new TokenRequestor().tokenRequestorId("40010030273"))
-        .tokenState(TokenState.ACTIVE)
-        .encryptedRealAccountNumber(sealedAccount)
-        .provisionedTimestamp(OffsetDateTime.now()));
-    // messageId and conversationId are filled in (UUIDs) when you leave them out
-    System.out.println("bank answered " + answer.getStatusCode());
+      NotificationResponse answer = pat.notifyTokenProvisioned(new TokenProvisionedNotification()
+          .token(new TokenIdentifiers().tokenReferenceId("DNITHE302019110000000001").tokenLast4("0001"))
+          .tokenRequestor(new TokenRequestor().tokenRequestorId("40010030273"))
+          .tokenState(TokenState.ACTIVE)
+          .encryptedRealAccountNumber(sealedAccount)
+          .provisionedTimestamp(OffsetDateTime.now()));
+      // messageId and conversationId are filled in (UUIDs) when you leave them out
+      System.out.println("bank answered " + answer.getStatusCode());
+    }
   }
 }

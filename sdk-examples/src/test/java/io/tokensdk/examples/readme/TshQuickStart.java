@@ -27,24 +27,25 @@ public final class TshQuickStart {
         .clientCertificatePem(keys.resolve("tls-client.pem"), keys.resolve("tls-client.key"))   // mutual TLS
         .trustedCertificatesPem(keys.resolve("tls-ca.pem"))
         .build();
-    TspClient tsp = new TspClient(config);
+    try (TspClient tsp = new TspClient(config)) {                      // close() releases its connections
+      // cipheredCardInfo: CMS enveloped data sealed to the TSP's card-info certificate
+      CmsEnvelopeSealer cards = CmsEnvelopeSealer.forRecipient(
+          CertificateLoader.load(keys.resolve("card-info-cert.pem")), CmsKeyTransport.RSA_OAEP_SHA256);
+      String sealedCardInfo = cards.seal(CardInfo.builder().fpan("4111111111111111").exp("1228").cvv("123").build());
 
-    // cipheredCardInfo: CMS enveloped data sealed to the TSP's card-info certificate
-    CmsEnvelopeSealer cards = CmsEnvelopeSealer.forRecipient(
-        CertificateLoader.load(keys.resolve("card-info-cert.pem")), CmsKeyTransport.RSA_OAEP_SHA256);
-    String sealedCardInfo = cards.seal(CardInfo.builder().fpan("4111111111111111").exp("1228").cvv("123").build());
+      CreateTokenRes created = tsp.createToken(new CreateTokenReq()
+          .issuerId("ISSUER0001").cardRefId("card-ref-1").tokenRequestorId("40010030273")
+          .cipheredCardInfo(sealedCardInfo).initialState(InitialState.ACTIVE));
 
-    CreateTokenRes created = tsp.createToken(new CreateTokenReq()
-        .issuerId("ISSUER0001").cardRefId("card-ref-1").tokenRequestorId("40010030273")
-        .cipheredCardInfo(sealedCardInfo).initialState(InitialState.ACTIVE));
+      // tokenInfo.encryptedData: a JWE (ECDH-ES, A256GCM) sealed to the token requestor's EC key
+      JWKSet requestorKeys = JwkLoader.loadSet(keys.resolve("requestor.jwks.json"));
+      TokenData token = JweOpener.ecdhEs(requestorKeys)
+          .open(created.getTokenInfo().getEncryptedData(), TokenData.TYPE);
+      System.out.println("token " + created.getTokenId() + " last4 " + created.getTokenInfo().getLast4()
+          + " exp " + token.exp());                                    // never print token.dpan() in full
 
-    // tokenInfo.encryptedData: a JWE (ECDH-ES, A256GCM) sealed to the token requestor's EC key
-    JWKSet requestorKeys = JwkLoader.loadSet(keys.resolve("requestor.jwks.json"));
-    TokenData token = JweOpener.ecdhEs(requestorKeys).open(created.getTokenInfo().getEncryptedData(), TokenData.TYPE);
-    System.out.println("token " + created.getTokenId() + " last4 " + created.getTokenInfo().getLast4()
-        + " exp " + token.exp());                                    // never print token.dpan() in full
-
-    tsp.updateTokenState(created.getTokenId(),
-        new UpdateTokenStateReq().issuerId("ISSUER0001").newState(State.SUSPENDED));
+      tsp.updateTokenState(created.getTokenId(),
+          new UpdateTokenStateReq().issuerId("ISSUER0001").newState(State.SUSPENDED));
+    }
   }
 }
