@@ -92,7 +92,9 @@ public final class Fault {
   }
 
   /**
-   * Resets the connection (TCP RST) when the request arrives, before anything is answered.
+   * Resets the connection (TCP RST) when the request arrives, before anything is answered. Over TLS, the SDK client
+   * reads a reset of a new connection as a refused client certificate ({@code TlsException}, never retried); a reset of
+   * a connection that has answered before is a {@code NetworkException} that the default policy retries.
    *
    * @return the fault
    */
