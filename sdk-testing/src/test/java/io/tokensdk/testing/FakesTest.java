@@ -92,21 +92,18 @@ class FakesTest {
     assertEquals(1, tsp.received().size());
   }
 
+  /** On plain HTTP: on TLS the client reports a new connection closed before any answer as a TLS refusal. */
   @Test
-  void aResetIsANetworkFailureThatTheDefaultPolicyRetries(FakeTsp tsp) {
-    // on a connection that has answered before: a reset of a new TLS connection reads as a refused certificate
-    TspClient once = new TspClient(tsp.clientConfig().retryPolicy(RetryPolicy.NONE).build());
-    once.healthCheck();
-    tsp.failNext(Fault.reset());
-    NetworkException reset = assertThrows(NetworkException.class, once::healthCheck);
-    assertFalse(reset instanceof TlsException, reset.getMessage());
+  void aResetIsANetworkFailureThatTheDefaultPolicyRetries(TestKeys keys) {
+    try (FakeTsp tsp = new FakeTsp(keys, false)) {
+      tsp.failNext(Fault.reset());
+      assertThrows(NetworkException.class,
+          () -> new TspClient(tsp.clientConfig().retryPolicy(RetryPolicy.NONE).build()).healthCheck());
 
-    TspClient retrying = new TspClient(tsp.clientConfig().build());
-    retrying.healthCheck();
-    int before = tsp.received().size();
-    tsp.failNext(Fault.reset());
-    retrying.healthCheck();
-    assertEquals(before + 1, tsp.received().size());
+      tsp.failNext(Fault.reset());
+      new TspClient(tsp.clientConfig().build()).healthCheck();
+      assertEquals(1, tsp.received().size());
+    }
   }
 
   @Test
