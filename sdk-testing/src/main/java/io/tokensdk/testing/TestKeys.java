@@ -28,7 +28,7 @@ import okhttp3.tls.HeldCertificate;
  * TSP's EC signing key, the bank's RSA key, an AES KEK and a COF API key. Never use it outside tests.
  */
 public final class TestKeys {
-  /** The label of {@link #kek()}. */
+  /** The label of {@link #kek()} in a set made by {@link #generate()}. */
   public static final String KEK_LABEL = "TEST-KEK-1";
   private static final char[] KEYSTORE_PASSWORD = "throwaway".toCharArray();
 
@@ -41,22 +41,26 @@ public final class TestKeys {
   private final RSAKey bank;
   private final SecretKey kek;
   private final String apiKey;
+  private final String kekLabel;
 
-  private TestKeys() throws GeneralSecurityException, JOSEException {
+  private TestKeys(String name, Duration validity) throws GeneralSecurityException, JOSEException {
+    // valid from an hour ago, so that a peer whose clock is a little behind accepts them
     long notBefore = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
-    long notAfter = notBefore + Duration.ofDays(30).toMillis();
-    tlsCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("tokensdk test CA")
+    long notAfter = notBefore + validity.toMillis();
+    tlsCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("tokensdk " + name + " CA")
         .validityInterval(notBefore, notAfter).build();
-    tlsServer = new HeldCertificate.Builder().signedBy(tlsCa).commonName("tokensdk test server")
+    tlsServer = new HeldCertificate.Builder().signedBy(tlsCa).commonName("tokensdk " + name + " server")
         .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1")
         .validityInterval(notBefore, notAfter).build();
-    tlsClient = new HeldCertificate.Builder().signedBy(tlsCa).commonName("tokensdk test client")
+    tlsClient = new HeldCertificate.Builder().signedBy(tlsCa).commonName("tokensdk " + name + " client")
         .validityInterval(notBefore, notAfter).build();
-    cardInfo = new HeldCertificate.Builder().rsa2048().commonName("tokensdk test TSP card info")
+    // as long-lived as the TLS certificates: sealers refuse an expired card-info certificate
+    cardInfo = new HeldCertificate.Builder().rsa2048().commonName("tokensdk " + name + " TSP card info")
         .validityInterval(notBefore, notAfter).build();
-    requestor = new ECKeyGenerator(Curve.P_256).keyID("test-requestor-1").generate();
-    tspSigner = new ECKeyGenerator(Curve.P_256).keyID("test-tsp-signer-1").generate();
-    bank = new RSAKeyGenerator(2048).keyID("test-bank-1").generate();
+    requestor = new ECKeyGenerator(Curve.P_256).keyID(name + "-requestor-1").generate();
+    tspSigner = new ECKeyGenerator(Curve.P_256).keyID(name + "-tsp-signer-1").generate();
+    bank = new RSAKeyGenerator(2048).keyID(name + "-bank-1").generate();
+    kekLabel = name.toUpperCase(java.util.Locale.ROOT) + "-KEK-1";
     KeyGenerator aes = KeyGenerator.getInstance("AES");
     aes.init(256);
     kek = aes.generateKey();
@@ -71,11 +75,34 @@ public final class TestKeys {
    * @return new keys
    */
   public static TestKeys generate() {
+    return generate("test", Duration.ofDays(30));
+  }
+
+  /**
+   * Generates a fresh set whose certificates, key ids and KEK label carry {@code name} (for example {@code demo}), with
+   * certificates valid for {@code validity}.
+   *
+   * @param name lower-case letters, put in common names ({@code tokensdk <name> CA}), key ids and the KEK label
+   * @param validity how long the certificates are valid, from an hour ago
+   * @return new keys
+   */
+  public static TestKeys generate(String name, Duration validity) {
+    if (name == null || !name.matches("[a-z]+")) {
+      throw new IllegalArgumentException("name must be lower-case letters");
+    }
+    if (validity == null || validity.isNegative() || validity.isZero()) {
+      throw new IllegalArgumentException("validity must be positive");
+    }
     try {
-      return new TestKeys();
+      return new TestKeys(name, validity);
     } catch (GeneralSecurityException | JOSEException e) {
       throw new IllegalStateException("cannot generate test keys", e);
     }
+  }
+
+  /** @return the label of {@link #kek()}: {@value #KEK_LABEL} for {@link #generate()} */
+  public String kekLabel() {
+    return kekLabel;
   }
 
   /** @return the CA that signed the server and client TLS certificates */
@@ -136,7 +163,7 @@ public final class TestKeys {
   /** @return the keys the sample TSP holds */
   public TspKeys tspKeys() {
     return new TspKeys(cardInfo.keyPair().getPrivate(), cardInfo.certificate(), requestor.toPublicJWK(), tspSigner,
-        kek, KEK_LABEL);
+        kek, kekLabel);
   }
 
   /** @return the servers' TLS context: the server certificate, and the CA trusted for client certificates */
