@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A spec of {@code specs/}, as the build resolved it to JSON and packaged it. It is the routing and validation table of the
@@ -29,6 +30,8 @@ public final class ApiSpec {
   private final JsonObject root;
   private final String basePath;
   private final List<SpecOperation> operations;
+  /** Each local {@code $ref} met, with the node it names; filled on first use. */
+  private final Map<String, JsonObject> refs = new ConcurrentHashMap<>();
 
   private ApiSpec(SpecId id, JsonObject root) {
     this.id = id;
@@ -113,6 +116,15 @@ public final class ApiSpec {
   }
 
   private JsonObject lookup(String ref) {
+    JsonObject found = refs.get(ref);
+    if (found == null) {
+      found = walk(ref);
+      refs.putIfAbsent(ref, found);
+    }
+    return found;
+  }
+
+  private JsonObject walk(String ref) {
     if (!ref.startsWith("#/")) {
       throw new IllegalStateException("only local $refs are supported: " + ref);
     }

@@ -33,7 +33,14 @@ public record SpecOperation(
 
   /** The lowest 2xx status of the operation: 200 or 204 in these specs. */
   public int successStatus() {
-    return responseStatuses.stream().filter(s -> s >= 200 && s < 300).min(Integer::compare).orElse(200);
+    int lowest = Integer.MAX_VALUE;
+    for (int i = 0; i < responseStatuses.size(); i++) {
+      int status = responseStatuses.get(i);
+      if (status >= 200 && status < 300 && status < lowest) {
+        lowest = status;
+      }
+    }
+    return lowest == Integer.MAX_VALUE ? 200 : lowest;
   }
 
   /** The schema of the success response body, if it has one. */

@@ -23,7 +23,23 @@ final class BodyReader {
     if (declaredLength > limit) {
       throw new TooLargeException();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 1024);
+    ByteArrayOutputStream out;
+    if (declaredLength >= 0) {
+      // the declared length, read into an array of its size: no buffer, no copy
+      byte[] body = in.readNBytes((int) declaredLength);
+      int next = body.length < declaredLength ? -1 : in.read();
+      if (next == -1) {
+        return body;
+      }
+      if (body.length + 1 > limit) {
+        throw new TooLargeException();
+      }
+      out = new ByteArrayOutputStream(Math.max(body.length + 1, 1024));
+      out.write(body, 0, body.length);
+      out.write(next);
+    } else {
+      out = new ByteArrayOutputStream(1024);
+    }
     byte[] buffer = new byte[8192];
     int n;
     while ((n = in.read(buffer)) != -1) {

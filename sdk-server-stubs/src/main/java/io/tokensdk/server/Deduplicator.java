@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  */
 final class Deduplicator {
   private static final System.Logger LOG = System.getLogger("io.tokensdk.server");
+  /** A fresh SHA-256 digest, cloned for each fingerprint instead of looked up among the providers. */
+  private static final MessageDigest SHA_256 = sha256();
 
   private final DedupeStore store;
   private final ApiProfile profile;
@@ -109,13 +111,22 @@ final class Deduplicator {
 
   /** A digest that names the request (method, path under the base path, body) without carrying its data. */
   static String fingerprint(String method, String subPath, byte[] body) {
+    MessageDigest digest;
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(method.getBytes(StandardCharsets.US_ASCII));
-      digest.update((byte) 0);
-      digest.update(subPath.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      return HexFormat.of().formatHex(digest.digest(body));
+      digest = (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      digest = sha256();
+    }
+    digest.update(method.getBytes(StandardCharsets.US_ASCII));
+    digest.update((byte) 0);
+    digest.update(subPath.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+    return HexFormat.of().formatHex(digest.digest(body));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }

@@ -3,7 +3,11 @@ package io.tokensdk.server;
 import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.IdempotencyKey;
 import io.tokensdk.spec.SpecId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,27 +17,40 @@ import java.util.function.UnaryOperator;
  */
 final class IdHeaders {
   private static final List<String> NAMES = ApiConventions.idempotencyHeaders();
+  /** The header that carries each API's idempotency key, or none; from the conventions, once. */
+  private static final Map<SpecId, Optional<String>> KEY_HEADERS = keyHeaders();
 
   private IdHeaders() {}
 
   /** The value of the header that carries {@code spec}'s idempotency key, or null when it has none or it is absent. */
   static String idOf(SpecId spec, UnaryOperator<String> requestHeader) {
-    ApiConventions conventions = ApiConventions.of(spec);
-    return conventions.operationIds().stream().sorted().map(conventions::idempotencyKey)
-        .filter(key -> key.location() == IdempotencyKey.Location.HEADER).findFirst()
-        .map(key -> requestHeader.apply(key.name())).orElse(null);
+    Optional<String> name = KEY_HEADERS.get(spec);
+    return name.isPresent() ? requestHeader.apply(name.get()) : null;
+  }
+
+  private static Map<SpecId, Optional<String>> keyHeaders() {
+    Map<SpecId, Optional<String>> headers = new EnumMap<>(SpecId.class);
+    for (SpecId spec : SpecId.values()) {
+      ApiConventions conventions = ApiConventions.of(spec);
+      headers.put(spec, conventions.operationIds().stream().sorted().map(conventions::idempotencyKey)
+          .filter(key -> key.location() == IdempotencyKey.Location.HEADER).findFirst().map(IdempotencyKey::name));
+    }
+    return headers;
   }
 
   /** {@code response} with each id header that {@code requestHeader} has, when it is safe to echo. */
   static ServerResponse echo(UnaryOperator<String> requestHeader, ServerResponse response) {
-    ServerResponse out = response;
+    Map<String, String> echoed = null;
     for (String name : NAMES) {
       String value = requestHeader.apply(name);
       if (value != null && isEchoable(value)) {
-        out = out.withHeader(name, value);
+        if (echoed == null) {
+          echoed = new LinkedHashMap<>(4);
+        }
+        echoed.put(name, value);
       }
     }
-    return out;
+    return echoed == null ? response : response.withHeaders(echoed);
   }
 
   /** Echo only short, visible ASCII, so that an echoed header can never be used to inject anything. */
@@ -41,6 +58,12 @@ final class IdHeaders {
     if (value.isEmpty() || value.length() > 256) {
       return false;
     }
-    return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 }

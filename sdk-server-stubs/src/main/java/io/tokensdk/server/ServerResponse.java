@@ -20,6 +20,8 @@ public final class ServerResponse {
   public static final String JSON = "application/json; charset=utf-8";
   private static final byte[] NO_BODY = new byte[0];
   private static final byte ENCODING_VERSION = 1;
+  private static final Map<String, String> JSON_HEADERS = Collections.unmodifiableMap(
+      new LinkedHashMap<>(Map.of("Content-Type", JSON)));
 
   private final int status;
   private final Map<String, String> headers;
@@ -38,6 +40,13 @@ public final class ServerResponse {
     this.body = body == null ? NO_BODY : body.clone();
   }
 
+  /** An answer over an unmodifiable header map and a body that nothing else holds: neither is copied. */
+  private ServerResponse(int status, byte[] body, Map<String, String> unmodifiableHeaders) {
+    this.status = status;
+    this.headers = unmodifiableHeaders;
+    this.body = body;
+  }
+
   /** An answer without a body. */
   public static ServerResponse empty(int status) {
     return new ServerResponse(status, Map.of(), NO_BODY);
@@ -45,15 +54,22 @@ public final class ServerResponse {
 
   /** A JSON answer ({@value #JSON}). */
   public static ServerResponse json(int status, String json) {
-    return new ServerResponse(status, Map.of("Content-Type", JSON),
-        Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
+    return new ServerResponse(status, Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8),
+        JSON_HEADERS);
   }
 
   /** This answer with one more header (replacing one of the same name). */
   public ServerResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new ServerResponse(status, copy, body);
+    return new ServerResponse(status, body, Collections.unmodifiableMap(copy));
+  }
+
+  /** This answer with more headers, in their order (each replacing one of the same name); one copy for all. */
+  ServerResponse withHeaders(Map<String, String> more) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.putAll(more);
+    return new ServerResponse(status, body, Collections.unmodifiableMap(copy));
   }
 
   /** The HTTP status. */
