@@ -2,26 +2,30 @@ package io.tokensdk.crypto.cms;
 
 import io.tokensdk.crypto.EnvelopeSealException;
 import io.tokensdk.crypto.EnvelopeSealer;
+import io.tokensdk.crypto.internal.JdkKeys;
 import io.tokensdk.crypto.internal.RsaKeySizes;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Objects;
-import org.bouncycastle.asn1.ASN1Encoding;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cms.CMSEnvelopedData;
-import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 
 /**
  * Seals card info into a CMS EnvelopedData for one recipient certificate: AES-256-CBC with a fresh random key, the
- * key transported with the chosen {@link CmsKeyTransport}, encoded as DER and then standard base64.
+ * key transported with the chosen {@link CmsKeyTransport}, encoded as DER and then standard base64. RSA and AES run on
+ * the providers the JCA chose for them when the sealer was made (SunJCE by default); the DER is written directly, the
+ * certificate's parts of it encoded once per sealer.
  *
  * <p>Immutable and thread-safe. A sealed value longer than {@value #MAX_SEALED_LENGTH} characters (the spec's
  * maxLength) is refused with an {@link EnvelopeSealException}.
@@ -30,11 +34,18 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
     /** The spec's maxLength of {@code cipheredCardInfo} and its siblings. */
     public static final int MAX_SEALED_LENGTH = 8196;
 
+    private static final String AES_CBC = "AES/CBC/PKCS5Padding";
+    private static final int CONTENT_KEY_BYTES = 32;
+
     private final X509Certificate recipient;
     private final CmsKeyTransport keyTransport;
     private final boolean checked;
     private final SecureRandom random;
-    private final JceKeyTransRecipientInfoGenerator recipientInfo;
+    private final PublicKey recipientKey;
+    private final String keyTransportCipher;
+    private final Provider keyTransportProvider;
+    private final Provider contentProvider;
+    private final EnvelopedDataWriter writer;
 
     private CmsEnvelopeSealer(X509Certificate recipient, CmsKeyTransport keyTransport, boolean checked,
             SecureRandom random) {
@@ -46,7 +57,19 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
         if (checked) {
             RecipientCertificates.requireUsable(recipient, new Date(), IllegalArgumentException::new);
         }
-        this.recipientInfo = recipientInfoGenerator(recipient, keyTransport);
+        this.recipientKey = JdkKeys.rsaPublic(recipient.getPublicKey());
+        this.keyTransportCipher = keyTransport == CmsKeyTransport.RSA_OAEP_SHA256
+                ? "RSA/ECB/OAEPPadding" : "RSA/ECB/PKCS1Padding";
+        try {
+            // The provider lookups are made once: per seal, only the chosen providers are asked for a Cipher.
+            Cipher keyCipher = Cipher.getInstance(keyTransportCipher);
+            initKeyTransport(keyCipher);
+            this.keyTransportProvider = keyCipher.getProvider();
+            this.contentProvider = Cipher.getInstance(AES_CBC).getProvider();
+            this.writer = new EnvelopedDataWriter(recipient, keyEncryptionAlgorithm(keyTransport));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the recipient certificate cannot be used: " + e.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -101,42 +124,47 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
             RecipientCertificates.requireUsable(recipient, new Date(), EnvelopeSealException::new);
         }
         byte[] der;
+        byte[] keyAndIv = new byte[CONTENT_KEY_BYTES + EnvelopedDataWriter.IV_BYTES];
         try {
-            // The envelope generator collects state, so each call builds its own; the recipient info generator only
-            // wraps the content key with a new Cipher per call and is shared.
-            CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
-            generator.addRecipientInfoGenerator(recipientInfo);
-            CMSEnvelopedData enveloped = generator.generate(new CMSProcessableByteArray(plaintext),
-                    AesCbcContentEncryptor.fresh(random));
-            // BC encodes BER (indefinite lengths) by default; the spec's consumers expect DER.
-            der = enveloped.toASN1Structure().getEncoded(ASN1Encoding.DER);
-        } catch (CMSException | java.io.IOException | java.security.GeneralSecurityException e) {
+            random.nextBytes(keyAndIv);
+            byte[] iv = Arrays.copyOfRange(keyAndIv, CONTENT_KEY_BYTES, keyAndIv.length);
+            Cipher content = Cipher.getInstance(AES_CBC, contentProvider);
+            content.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keyAndIv, 0, CONTENT_KEY_BYTES, "AES"),
+                    new IvParameterSpec(iv));
+            byte[] ciphertext = content.doFinal(plaintext);
+            Cipher keyCipher = Cipher.getInstance(keyTransportCipher, keyTransportProvider);
+            initKeyTransport(keyCipher);
+            byte[] encryptedKey = keyCipher.doFinal(keyAndIv, 0, CONTENT_KEY_BYTES);
+            der = writer.write(encryptedKey, iv, ciphertext);
+        } catch (GeneralSecurityException e) {
             throw new EnvelopeSealException("CMS envelope could not be sealed", e);
+        } finally {
+            Arrays.fill(keyAndIv, (byte) 0);
         }
-        String sealed = Base64.getEncoder().encodeToString(der);
-        if (sealed.length() > MAX_SEALED_LENGTH) {
-            throw new EnvelopeSealException("sealed value is " + sealed.length()
+        int sealedLength = (der.length + 2) / 3 * 4;
+        if (sealedLength > MAX_SEALED_LENGTH) {
+            throw new EnvelopeSealException("sealed value is " + sealedLength
                     + " characters, more than the spec's maxLength of " + MAX_SEALED_LENGTH
                     + "; the payload (" + plaintext.length + " bytes) is too large");
         }
-        return sealed;
+        return Base64.getEncoder().encodeToString(der);
     }
 
-    /**
-     * The recipient's RecipientInfo generator, built once: the certificate is parsed here, not per seal, and the key is
-     * wrapped by the JDK's RSA (SunJCE) with explicit OAEP parameters.
-     */
-    private static JceKeyTransRecipientInfoGenerator recipientInfoGenerator(X509Certificate recipient,
-            CmsKeyTransport keyTransport) {
-        try {
-            if (keyTransport == CmsKeyTransport.RSA_OAEP_SHA256) {
-                AlgorithmIdentifier oaep = new JcaAlgorithmParametersConverter()
-                        .getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP, CmsKeyTransport.OAEP_SHA256);
-                return new JceKeyTransRecipientInfoGenerator(recipient, oaep);
-            }
-            return new JceKeyTransRecipientInfoGenerator(recipient);
-        } catch (CertificateEncodingException | java.security.InvalidAlgorithmParameterException e) {
-            throw new IllegalArgumentException("the recipient certificate cannot be used: " + e.getClass().getSimpleName());
+    private void initKeyTransport(Cipher cipher) throws GeneralSecurityException {
+        if (keyTransport == CmsKeyTransport.RSA_OAEP_SHA256) {
+            cipher.init(Cipher.ENCRYPT_MODE, recipientKey, CmsKeyTransport.OAEP_SHA256, random);
+        } else {
+            cipher.init(Cipher.ENCRYPT_MODE, recipientKey, random);
         }
+    }
+
+    /** The keyEncryptionAlgorithm of the RecipientInfo, with the OAEP parameters spelt out. */
+    private static AlgorithmIdentifier keyEncryptionAlgorithm(CmsKeyTransport keyTransport)
+            throws java.security.InvalidAlgorithmParameterException {
+        if (keyTransport == CmsKeyTransport.RSA_OAEP_SHA256) {
+            return new JcaAlgorithmParametersConverter()
+                    .getAlgorithmIdentifier(PKCSObjectIdentifiers.id_RSAES_OAEP, CmsKeyTransport.OAEP_SHA256);
+        }
+        return new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE);
     }
 }
