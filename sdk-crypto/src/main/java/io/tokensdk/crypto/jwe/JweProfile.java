@@ -6,10 +6,8 @@ import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWEEncrypter;
 import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.crypto.ECDHEncrypter;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.Curve;
@@ -108,16 +106,5 @@ enum JweProfile {
             return decrypter;
         }
         return new RSADecrypter((RSAKey) privateKey);
-    }
-
-    /** An ES256 verifier for a trusted signer, with BouncyCastle's ECDSA (SunEC is several times slower on JDK 17). */
-    static JWSVerifier verifier(ECKey signer) {
-        try {
-            ECDSAVerifier verifier = new ECDSAVerifier(signer);
-            verifier.getJCAContext().setProvider(Bc.provider());
-            return verifier;
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("the signer key '" + signer.getKeyID() + "' cannot verify ES256");
-        }
     }
 }

@@ -2,17 +2,19 @@ package io.tokensdk.crypto.jwe;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.EnvelopeOpener;
 import io.tokensdk.crypto.OpenFailureListener;
+import io.tokensdk.crypto.internal.Bc;
 import io.tokensdk.crypto.internal.OpenFailure;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,19 +26,21 @@ import java.util.Objects;
  * verifies the inner JWS against a trusted signer key. The inner algorithm must be ES256 and its {@code kid} must
  * name a trusted key (a JWS without {@code kid} is accepted only when exactly one signer is trusted). Every failure,
  * including a bad signature, throws the same {@link EnvelopeOpenException}; the reason goes to the
- * {@link OpenFailureListener}. One verifier is built per trusted key, once. Immutable and thread-safe.
+ * {@link OpenFailureListener}. The JWS is verified directly with BouncyCastle's ES256 (SunEC is several times slower on
+ * JDK 17), each trusted key converted to BouncyCastle's key class once; its payload is decoded once. Immutable and
+ * thread-safe.
  */
 public final class SignedJweOpener implements EnvelopeOpener {
     private final JweOpener decryption;
-    private final Map<String, JWSVerifier> verifiersByKid;
-    private final JWSVerifier onlyVerifier;
+    private final Map<String, PublicKey> signersByKid;
+    private final PublicKey onlySigner;
     private final OpenFailureListener listener;
 
-    private SignedJweOpener(JweOpener decryption, Map<String, JWSVerifier> verifiersByKid, JWSVerifier onlyVerifier,
+    private SignedJweOpener(JweOpener decryption, Map<String, PublicKey> signersByKid, PublicKey onlySigner,
             OpenFailureListener listener) {
         this.decryption = decryption;
-        this.verifiersByKid = verifiersByKid;
-        this.onlyVerifier = onlyVerifier;
+        this.signersByKid = signersByKid;
+        this.onlySigner = onlySigner;
         this.listener = listener;
     }
 
@@ -57,14 +61,14 @@ public final class SignedJweOpener implements EnvelopeOpener {
         if (signers.isEmpty()) {
             throw new IllegalArgumentException("the trusted signer set holds no EC P-256 key");
         }
-        Map<String, JWSVerifier> byKid = new HashMap<>();
-        JWSVerifier only = null;
+        Map<String, PublicKey> byKid = new HashMap<>();
+        PublicKey only = null;
         for (ECKey signer : signers) {
-            JWSVerifier verifier = JweProfile.verifier(signer);
-            if (signer.getKeyID() != null && byKid.put(signer.getKeyID(), verifier) != null) {
+            PublicKey key = bouncyCastleKey(signer);
+            if (signer.getKeyID() != null && byKid.put(signer.getKeyID(), key) != null) {
                 throw new IllegalArgumentException("duplicate kid '" + signer.getKeyID() + "' in the trusted signers");
             }
-            only = verifier;
+            only = key;
         }
         return new SignedJweOpener(new JweOpener(JweProfile.ECDH_ES_A256GCM_NESTED_JWT, decryptionKeys),
                 Map.copyOf(byKid), signers.size() == 1 ? only : null, OpenFailureListener.NONE);
@@ -78,7 +82,7 @@ public final class SignedJweOpener implements EnvelopeOpener {
      */
     public SignedJweOpener withFailureListener(OpenFailureListener failureListener) {
         Objects.requireNonNull(failureListener, "failureListener");
-        return new SignedJweOpener(decryption.withFailureListener(failureListener), verifiersByKid, onlyVerifier,
+        return new SignedJweOpener(decryption.withFailureListener(failureListener), signersByKid, onlySigner,
                 failureListener);
     }
 
@@ -98,32 +102,30 @@ public final class SignedJweOpener implements EnvelopeOpener {
     public byte[] open(String compact) {
         byte[] nested = decryption.open(compact);
         try {
-            JWSObject jws;
-            try {
-                jws = JWSObject.parse(new String(nested, StandardCharsets.US_ASCII));
-            } catch (java.text.ParseException e) {
-                throw new OpenFailure("the content is not a compact JWS");
-            }
-            if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())) {
+            CompactJws jws = CompactJws.parse(new String(nested, StandardCharsets.US_ASCII));
+            if (!JWSAlgorithm.ES256.equals(jws.header().getAlgorithm())) {
                 throw new OpenFailure("the JWS alg is not ES256");
             }
-            String kid = jws.getHeader().getKeyID();
-            JWSVerifier verifier = kid == null ? onlyVerifier : verifiersByKid.get(kid);
-            if (verifier == null) {
+            String kid = jws.header().getKeyID();
+            PublicKey signer = kid == null ? onlySigner : signersByKid.get(kid);
+            if (signer == null) {
                 throw new OpenFailure("no trusted signer for the JWS kid");
             }
-            try {
-                if (!jws.verify(verifier)) {
-                    throw new OpenFailure("the signature does not verify");
-                }
-            } catch (JOSEException e) {
-                throw new OpenFailure("the signature does not verify");
-            }
-            return jws.getPayload().toBytes();
+            return jws.verifiedPayload(signer);
         } catch (Exception e) {
             throw OpenFailure.report(listener, "signed JWE", e);
         } finally {
             Arrays.fill(nested, (byte) 0);
+        }
+    }
+
+    /** The signer's public key in BouncyCastle's own class, so that no verify converts it. */
+    private static PublicKey bouncyCastleKey(ECKey signer) {
+        try {
+            return KeyFactory.getInstance("EC", Bc.provider())
+                    .generatePublic(new X509EncodedKeySpec(signer.toECPublicKey().getEncoded()));
+        } catch (JOSEException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("the signer key '" + signer.getKeyID() + "' cannot verify ES256");
         }
     }
 }

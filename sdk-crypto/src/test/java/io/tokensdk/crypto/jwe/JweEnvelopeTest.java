@@ -183,6 +183,46 @@ class JweEnvelopeTest {
     }
 
     @Test
+    void signedCredentialsRefuseEveryMalformedOrAlteredInnerJws() throws Exception {
+        ECKey signer = ec("tsp-signer");
+        List<String> reasons = new ArrayList<>();
+        SignedJweOpener opener = SignedJweOpener.of(new JWKSet(EC), new JWKSet(signer.toPublicJWK()))
+                .withFailureListener(reasons::add);
+        byte[] credentials = TOKEN.toPlaintext();
+        JWSObject good = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("tsp-signer").build(),
+                new Payload(credentials));
+        good.sign(new ECDSASigner(signer));
+        String[] parts = good.serialize().split("\\.");
+        assertArrayEquals(credentials, opener.open(nestedJwe(good.serialize())));
+
+        // A critical header parameter nobody understands, properly signed.
+        JWSObject critical = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("tsp-signer")
+                .criticalParams(java.util.Set.of("exp")).customParam("exp", 1).build(), new Payload(credentials));
+        critical.sign(new ECDSASigner(signer));
+        fails(() -> opener.open(nestedJwe(critical.serialize())));
+        // One bit of the signature, of the payload, of the header.
+        fails(() -> opener.open(nestedJwe(parts[0] + "." + parts[1] + "." + flipLast(parts[2]))));
+        fails(() -> opener.open(nestedJwe(parts[0] + "." + flipLast(parts[1]) + "." + parts[2])));
+        fails(() -> opener.open(nestedJwe(flipLast(parts[0]) + "." + parts[1] + "." + parts[2])));
+        // The signature in DER (as the JCA gives it) instead of R || S; no signature; a fourth part.
+        java.security.Signature der = java.security.Signature.getInstance("SHA256withECDSA");
+        der.initSign(signer.toECPrivateKey());
+        der.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        String derSignature = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(der.sign());
+        fails(() -> opener.open(nestedJwe(parts[0] + "." + parts[1] + "." + derSignature)));
+        fails(() -> opener.open(nestedJwe(parts[0] + "." + parts[1] + ".")));
+        fails(() -> opener.open(nestedJwe(good.serialize() + ".e30")));
+        assertGeneric();
+        assertEquals(List.of("signed JWE: the JWS has critical header parameters",
+                "signed JWE: the signature does not verify",
+                "signed JWE: the signature does not verify",
+                "signed JWE: the content is not a compact JWS",
+                "signed JWE: the signature does not verify",
+                "signed JWE: the signature does not verify",
+                "signed JWE: the content is not a compact JWS"), reasons);
+    }
+
+    @Test
     void refusesUnfitKeys() {
         assertThrows(IllegalArgumentException.class,
                 () -> JweSealer.ecdhEs(new ECKey.Builder(EC.toPublicJWK()).keyID(null).build()));
@@ -191,6 +231,10 @@ class JweEnvelopeTest {
     }
 
     private static String nestedJwe(JWSObject jws) throws Exception {
+        return nestedJwe(jws.serialize());
+    }
+
+    private static String nestedJwe(String jws) throws Exception {
         JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES, EncryptionMethod.A256GCM)
                 .keyID(EC.getKeyID()).contentType("JWT").build(), new Payload(jws));
         jwe.encrypt(new ECDHEncrypter(EC));
