@@ -32,14 +32,16 @@ final class BodyCollector implements Runnable {
 
   private final Request request;
   private final int limit;
-  private final ByteArrayOutputStream out;
+  private final int initialCapacity;
+  /** The chunks so far; created at the first chunk that is not the whole body. */
+  private ByteArrayOutputStream out;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
 
   private BodyCollector(Request request, int limit) {
     this.request = request;
     this.limit = limit;
     long declared = request.getLength();
-    this.out = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, limit) : 1024);
+    this.initialCapacity = declared > 0 ? (int) Math.min(declared, limit) : 1024;
   }
 
   /** Starts reading the body of {@code request}, at most {@code limit} bytes. */
@@ -79,12 +81,21 @@ final class BodyCollector implements Runnable {
           return;
         }
         ByteBuffer bytes = chunk.getByteBuffer();
-        if (out.size() + bytes.remaining() > limit) {
+        int received = out == null ? 0 : out.size();
+        if (received + bytes.remaining() > limit) {
           result.completeExceptionally(new TooLargeException());
           return;
         }
         byte[] copy = new byte[bytes.remaining()];
         bytes.get(copy);
+        if (out == null && chunk.isLast()) {
+          // the whole body in one chunk: no further copy
+          result.complete(copy);
+          return;
+        }
+        if (out == null) {
+          out = new ByteArrayOutputStream(initialCapacity);
+        }
         out.write(copy, 0, copy.length);
         if (chunk.isLast()) {
           result.complete(out.toByteArray());

@@ -76,9 +76,13 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
       return true;
     }
     BodyCollector body = BodyCollector.start(request, dispatcher.maxBodyBytes());
-    Scheduler.Task deadline = request.getComponents().getScheduler().schedule(body::expire, bodyTimeout);
+    // a body that came with the head (most do) needs no deadline: no task scheduled and cancelled per request
+    Scheduler.Task deadline = body.result().isDone() ? null
+        : request.getComponents().getScheduler().schedule(body::expire, bodyTimeout);
     body.result().whenComplete((bytes, failure) -> {
-      deadline.cancel();
+      if (deadline != null) {
+        deadline.cancel();
+      }
       if (failure == null) {
         admit(new JettyServerRequest(request, bytes), response, callback);
       } else if (failure instanceof BodyCollector.TooLargeException) {
@@ -135,7 +139,12 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
   }
 
   private static boolean isUpperCase(String method) {
-    return method.chars().noneMatch(Character::isLowerCase);
+    for (int i = 0; i < method.length(); i++) {
+      if (Character.isLowerCase(method.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String requestId(JettyServerRequest request) {
