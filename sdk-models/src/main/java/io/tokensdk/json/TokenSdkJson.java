@@ -16,6 +16,7 @@ import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.ValidationMode;
 import io.tokensdk.spec.Violation;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +56,17 @@ public final class TokenSdkJson {
    * @throws MalformedJsonException when the text is not JSON; the message does not quote it
    */
   public static JsonElement parseTree(String json) {
-    try (JsonReader reader = new JsonReader(new StringReader(json))) {
+    return parseTree(new StringReader(json));
+  }
+
+  /**
+   * Parses the characters of {@code json} as strict JSON, like {@link #parseTree(String)}, without a copy of the text;
+   * closes the reader.
+   *
+   * @throws MalformedJsonException when the text is not JSON; the message does not quote it
+   */
+  public static JsonElement parseTree(Reader json) {
+    try (JsonReader reader = new JsonReader(json)) {
       reader.setStrictness(Strictness.STRICT);
       JsonElement tree = JsonParser.parseReader(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {

@@ -82,12 +82,11 @@ final class RequestReader {
     List<Violation> violations = parameterViolations(request, operation, pathParams);
     JsonElement tree = null;
     if (takesBody && body.length > 0) {
-      String text = Utf8.decode(body, body.length);
-      if (text == null) {
+      if (!Utf8.isWellFormed(body, body.length)) {
         return Result.refused(profile.malformed());
       }
       try {
-        tree = TokenSdkJson.parseTree(text);
+        tree = TokenSdkJson.parseTree(new Utf8Reader(body, body.length));
       } catch (MalformedJsonException e) {
         return Result.refused(profile.malformed());
       }

@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** The hand-written UTF-8 check agrees with the JDK's strict decoder, on any bytes and on any text. */
 class Utf8Test {
@@ -23,6 +24,20 @@ class Utf8Test {
   void decodesAnyTextItsUtf8EncodingCarries(@ForAll String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     assertEquals(jdk(bytes), Utf8.decode(bytes, bytes.length));
+  }
+
+  @Property(tries = 1000)
+  void readsAnyTextItsUtf8EncodingCarriesInAnyChunks(@ForAll String text, @ForAll @IntRange(min = 1, max = 5) int chunk)
+      throws java.io.IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    StringBuilder read = new StringBuilder();
+    try (Utf8Reader reader = new Utf8Reader(bytes, bytes.length)) {
+      char[] buffer = new char[chunk];
+      for (int n; (n = reader.read(buffer, 0, chunk)) != -1; ) {
+        read.append(buffer, 0, n);
+      }
+    }
+    assertEquals(new String(bytes, StandardCharsets.UTF_8), read.toString());
   }
 
   @Provide
