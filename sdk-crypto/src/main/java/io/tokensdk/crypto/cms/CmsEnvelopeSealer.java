@@ -5,7 +5,6 @@ import io.tokensdk.crypto.EnvelopeSealer;
 import io.tokensdk.crypto.internal.JdkKeys;
 import io.tokensdk.crypto.internal.RsaKeySizes;
 import java.security.GeneralSecurityException;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -34,7 +33,6 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
     /** The spec's maxLength of {@code cipheredCardInfo} and its siblings. */
     public static final int MAX_SEALED_LENGTH = 8196;
 
-    private static final String AES_CBC = "AES/CBC/PKCS5Padding";
     private static final int CONTENT_KEY_BYTES = 32;
 
     private final X509Certificate recipient;
@@ -42,9 +40,8 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
     private final boolean checked;
     private final SecureRandom random;
     private final PublicKey recipientKey;
-    private final String keyTransportCipher;
-    private final Provider keyTransportProvider;
-    private final Provider contentProvider;
+    private final PinnedCipher keyTransportCipher;
+    private final PinnedCipher contentCipher;
     private final EnvelopedDataWriter writer;
 
     private CmsEnvelopeSealer(X509Certificate recipient, CmsKeyTransport keyTransport, boolean checked,
@@ -59,13 +56,10 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
         }
         this.recipientKey = JdkKeys.rsaPublic(recipient.getPublicKey());
         this.keyTransportCipher = keyTransport == CmsKeyTransport.RSA_OAEP_SHA256
-                ? "RSA/ECB/OAEPPadding" : "RSA/ECB/PKCS1Padding";
+                ? PinnedCipher.forKey("RSA/ECB/OAEPPadding", Cipher.ENCRYPT_MODE, recipientKey, CmsKeyTransport.OAEP_SHA256)
+                : PinnedCipher.forKey("RSA/ECB/PKCS1Padding", Cipher.ENCRYPT_MODE, recipientKey, null);
+        this.contentCipher = PinnedCipher.firstProvider(CmsKeyTransport.CONTENT_CIPHER);
         try {
-            // The provider lookups are made once: per seal, only the chosen providers are asked for a Cipher.
-            Cipher keyCipher = Cipher.getInstance(keyTransportCipher);
-            initKeyTransport(keyCipher);
-            this.keyTransportProvider = keyCipher.getProvider();
-            this.contentProvider = Cipher.getInstance(AES_CBC).getProvider();
             this.writer = new EnvelopedDataWriter(recipient, keyEncryptionAlgorithm(keyTransport));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("the recipient certificate cannot be used: " + e.getClass().getSimpleName());
@@ -128,11 +122,11 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
         try {
             random.nextBytes(keyAndIv);
             byte[] iv = Arrays.copyOfRange(keyAndIv, CONTENT_KEY_BYTES, keyAndIv.length);
-            Cipher content = Cipher.getInstance(AES_CBC, contentProvider);
+            Cipher content = contentCipher.newCipher();
             content.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keyAndIv, 0, CONTENT_KEY_BYTES, "AES"),
                     new IvParameterSpec(iv));
             byte[] ciphertext = content.doFinal(plaintext);
-            Cipher keyCipher = Cipher.getInstance(keyTransportCipher, keyTransportProvider);
+            Cipher keyCipher = keyTransportCipher.newCipher();
             initKeyTransport(keyCipher);
             byte[] encryptedKey = keyCipher.doFinal(keyAndIv, 0, CONTENT_KEY_BYTES);
             der = writer.write(encryptedKey, iv, ciphertext);

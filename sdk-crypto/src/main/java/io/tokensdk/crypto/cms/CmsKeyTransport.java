@@ -16,6 +16,9 @@ public enum CmsKeyTransport {
     /** RSAES-OAEP with SHA-256 and MGF1-SHA-256: recommended for new TSPs. */
     RSA_OAEP_SHA256;
 
+    /** The content encryption of every envelope: AES-256-CBC, PKCS#7 padding. */
+    static final String CONTENT_CIPHER = "AES/CBC/PKCS5Padding";
+
     /** The explicit OAEP parameters; never rely on a provider default (SunJCE defaults MGF1 to SHA-1). */
     static final OAEPParameterSpec OAEP_SHA256 =
             new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);

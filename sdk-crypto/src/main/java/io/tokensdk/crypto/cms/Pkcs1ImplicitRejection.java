@@ -20,18 +20,20 @@ final class Pkcs1ImplicitRejection {
 
     private final PrivateKey privateKey;
     private final byte[] rejectionSecret;
+    private final PinnedCipher raw;
 
     Pkcs1ImplicitRejection(PrivateKey privateKey, byte[] rejectionSecret) {
         this.privateKey = privateKey;
         this.rejectionSecret = rejectionSecret.clone();
+        this.raw = PinnedCipher.forKey("RSA/ECB/NoPadding", Cipher.DECRYPT_MODE, privateKey, null);
     }
 
     /** The 32-byte content key, or the rejection key when the padding is invalid; never throws on bad padding. */
     byte[] unwrap(byte[] encryptedKey) throws GeneralSecurityException {
         int k = (((RSAKey) privateKey).getModulus().bitLength() + 7) / 8;
-        Cipher raw = Cipher.getInstance("RSA/ECB/NoPadding");
-        raw.init(Cipher.DECRYPT_MODE, privateKey);
-        byte[] em = leftPad(raw.doFinal(encryptedKey), k);
+        Cipher rsa = raw.newCipher();
+        rsa.init(Cipher.DECRYPT_MODE, privateKey);
+        byte[] em = leftPad(rsa.doFinal(encryptedKey), k);
         byte[] rejection = rejectionKey(encryptedKey);
         byte[] key = select(em, rejection);
         Arrays.fill(em, (byte) 0);

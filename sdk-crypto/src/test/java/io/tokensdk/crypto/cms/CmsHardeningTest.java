@@ -13,15 +13,22 @@ import io.tokensdk.crypto.payload.CardInfo;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.EncryptedContentInfo;
 import org.bouncycastle.asn1.cms.EnvelopedData;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -155,6 +162,38 @@ class CmsHardeningTest {
             assertEquals(1, reasons.size());
             assertTrue(reasons.get(0).contains("content type"), reasons.get(0));
         }
+    }
+
+    @Test
+    void contentEncryptionParametersOtherThanA128BitIvFailAsEveryDecryptionFailure() throws Exception {
+        TestPki.RsaIdentity tsp = TestPki.rsa(2048);
+        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
+        for (CmsKeyTransport transport : CmsKeyTransport.values()) {
+            byte[] der = Base64.getDecoder().decode(CmsEnvelopeSealer.forRecipient(tsp.certificate(), transport)
+                    .seal(CARD));
+            EnvelopedData data = EnvelopedData.getInstance(ContentInfo.getInstance(der).getContent());
+            EncryptedContentInfo content = data.getEncryptedContentInfo();
+            byte[] iv = ASN1OctetString.getInstance(content.getContentEncryptionAlgorithm().getParameters()).getOctets();
+            assertEquals(CARD, opener.open(withContentParameters(data, new DEROctetString(iv)), CardInfo.TYPE));
+            for (ASN1Encodable parameters : new ASN1Encodable[] {
+                    null, DERNull.INSTANCE, new DEROctetString(Arrays.copyOf(iv, 8)),
+                    new DEROctetString(Arrays.copyOf(iv, 17)), new ASN1Integer(1)}) {
+                List<String> reasons = new ArrayList<>();
+                assertThrows(EnvelopeOpenException.class, () -> opener.withFailureListener(reasons::add)
+                        .open(withContentParameters(data, parameters), CardInfo.TYPE));
+                assertEquals(List.of("CMS: decryption failed (key transport or content padding)"), reasons);
+            }
+        }
+    }
+
+    private static String withContentParameters(EnvelopedData data, ASN1Encodable parameters) throws Exception {
+        EncryptedContentInfo content = data.getEncryptedContentInfo();
+        EnvelopedData mutant = new EnvelopedData(data.getOriginatorInfo(), data.getRecipientInfos(),
+                new EncryptedContentInfo(content.getContentType(),
+                        new AlgorithmIdentifier(CMSAlgorithm.AES256_CBC, parameters), content.getEncryptedContent()),
+                data.getUnprotectedAttrs());
+        return Base64.getEncoder().encodeToString(
+                new ContentInfo(CMSObjectIdentifiers.envelopedData, mutant).getEncoded(ASN1Encoding.DER));
     }
 
     @Test
