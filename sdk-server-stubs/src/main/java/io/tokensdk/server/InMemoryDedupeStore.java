@@ -58,11 +58,11 @@ public final class InMemoryDedupeStore implements DedupeStore {
     Entry entry = entries.get(key);
     if (entry != null && now - entry.expiresAt > 0) {
       entries.remove(key);
-      entry.changed.complete(null);
+      entry.signal();
       entry = null;
     }
     if (entry == null) {
-      entries.put(key, new Entry(fingerprint, null, now + lease.toNanos(), new CompletableFuture<>()));
+      entries.put(key, new Entry(fingerprint, now + lease.toNanos()));
       return Claim.acquired();
     }
     if (!entry.fingerprint.equals(fingerprint)) {
@@ -76,8 +76,10 @@ public final class InMemoryDedupeStore implements DedupeStore {
     Objects.requireNonNull(response, "response");
     Entry entry = entries.get(key);
     if (entry != null && entry.response == null) {
-      entries.put(key, new Entry(entry.fingerprint, response, nanoClock.getAsLong() + ttlNanos, entry.changed));
-      entry.changed.complete(null);
+      // the get above made it the most recently used
+      entry.response = response;
+      entry.expiresAt = nanoClock.getAsLong() + ttlNanos;
+      entry.signal();
     }
   }
 
@@ -86,7 +88,7 @@ public final class InMemoryDedupeStore implements DedupeStore {
     Entry entry = entries.get(key);
     if (entry != null && entry.response == null) {
       entries.remove(key);
-      entry.changed.complete(null);
+      entry.signal();
     }
   }
 
@@ -100,6 +102,9 @@ public final class InMemoryDedupeStore implements DedupeStore {
       if (entry == null || entry.response != null) {
         return CompletableFuture.completedFuture(null);
       }
+      if (entry.changed == null) {
+        entry.changed = new CompletableFuture<>();
+      }
       changed = entry.changed;
       leaseLeft = Math.max(0, entry.expiresAt - nanoClock.getAsLong());
     }
@@ -112,5 +117,23 @@ public final class InMemoryDedupeStore implements DedupeStore {
     return entries.size();
   }
 
-  private record Entry(String fingerprint, ServerResponse response, long expiresAt, CompletableFuture<Void> changed) {}
+  /** A key's state; guarded by the store. */
+  private static final class Entry {
+    final String fingerprint;
+    ServerResponse response;
+    long expiresAt;
+    /** Completed when the entry leaves the in-progress state; created by the first duplicate that waits. */
+    CompletableFuture<Void> changed;
+
+    Entry(String fingerprint, long expiresAt) {
+      this.fingerprint = fingerprint;
+      this.expiresAt = expiresAt;
+    }
+
+    void signal() {
+      if (changed != null) {
+        changed.complete(null);
+      }
+    }
+  }
 }
