@@ -33,7 +33,9 @@ final class BodyCollector implements Runnable {
   private final Request request;
   private final int limit;
   private final int initialCapacity;
-  /** The chunks so far; created at the first chunk that is not the whole body. */
+  /** The bytes of the only chunk with content so far, or null. */
+  private byte[] first;
+  /** The bytes so far once a second chunk has content, else null. */
   private ByteArrayOutputStream out;
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
 
@@ -81,29 +83,40 @@ final class BodyCollector implements Runnable {
           return;
         }
         ByteBuffer bytes = chunk.getByteBuffer();
-        int received = out == null ? 0 : out.size();
-        if (received + bytes.remaining() > limit) {
+        if (received() + bytes.remaining() > limit) {
           result.completeExceptionally(new TooLargeException());
           return;
         }
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.get(copy);
-        if (out == null && chunk.isLast()) {
-          // the whole body in one chunk: no further copy
-          result.complete(copy);
-          return;
+        if (bytes.hasRemaining()) {
+          byte[] copy = new byte[bytes.remaining()];
+          bytes.get(copy);
+          append(copy);
         }
-        if (out == null) {
-          out = new ByteArrayOutputStream(initialCapacity);
-        }
-        out.write(copy, 0, copy.length);
         if (chunk.isLast()) {
-          result.complete(out.toByteArray());
+          // a body that came in one chunk (most do) is that chunk's copy: no buffer, no further copy
+          result.complete(out != null ? out.toByteArray() : first != null ? first : new byte[0]);
           return;
         }
       } finally {
         chunk.release();
       }
     }
+  }
+
+  private int received() {
+    return out != null ? out.size() : first != null ? first.length : 0;
+  }
+
+  private void append(byte[] copy) {
+    if (out == null && first == null) {
+      first = copy;
+      return;
+    }
+    if (out == null) {
+      out = new ByteArrayOutputStream(Math.max(initialCapacity, first.length + copy.length));
+      out.write(first, 0, first.length);
+      first = null;
+    }
+    out.write(copy, 0, copy.length);
   }
 }
