@@ -51,7 +51,7 @@ public final class SchemaValidator {
   /** Every violation of {@code value} against {@code schema}; empty when it conforms. */
   public List<Violation> validate(JsonElement value, JsonObject schema, String field, ValidationMode mode) {
     List<Violation> out = new ArrayList<>();
-    checker(schema).check(value, field, mode, out);
+    checker(schema).check(value, field, null, -1, mode, out);
     return out;
   }
 
@@ -71,7 +71,7 @@ public final class SchemaValidator {
       }
     }
     List<Violation> out = new ArrayList<>();
-    checker.check(typed, field, mode, out);
+    checker.check(typed, field, null, -1, mode, out);
     return out;
   }
 
@@ -186,18 +186,22 @@ public final class SchemaValidator {
       return "integer".equals(type) || "number".equals(type);
     }
 
-    void check(JsonElement value, String field, ValidationMode mode, List<Violation> out) {
+    /**
+     * Checks {@code value}, named {@code parent.name} (object member), {@code parent[index]} (array item) or
+     * {@code parent} (neither): the name is only built for a container or a violation.
+     */
+    void check(JsonElement value, String parent, String name, int index, ValidationMode mode, List<Violation> out) {
       if (value == null || value.isJsonNull()) {
         return;
       }
       switch (type) {
-        case "object" -> checkObject(value, field, mode, out);
-        case "array" -> checkArray(value, field, mode, out);
-        case "string" -> checkString(value, field, mode, out);
-        case "integer", "number" -> checkNumber(value, field, mode, out);
+        case "object" -> checkObject(value, fieldOf(parent, name, index), mode, out);
+        case "array" -> checkArray(value, fieldOf(parent, name, index), mode, out);
+        case "string" -> checkString(value, parent, name, index, mode, out);
+        case "integer", "number" -> checkNumber(value, parent, name, index, mode, out);
         case "boolean" -> {
           if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-            out.add(Violation.badFormat(field, "must be a boolean"));
+            out.add(Violation.badFormat(fieldOf(parent, name, index), "must be a boolean"));
           }
         }
         default -> { }
@@ -219,7 +223,7 @@ public final class SchemaValidator {
       for (Map.Entry<String, Checker> property : properties.entrySet()) {
         JsonElement child = object.get(property.getKey());
         if (child != null) {
-          property.getValue().check(child, child(field, property.getKey()), mode, out);
+          property.getValue().check(child, field, property.getKey(), -1, mode, out);
         }
       }
     }
@@ -240,14 +244,15 @@ public final class SchemaValidator {
       }
       if (items != null) {
         for (int i = 0; i < array.size(); i++) {
-          items.check(array.get(i), field + "[" + i + "]", mode, out);
+          items.check(array.get(i), field, null, i, mode, out);
         }
       }
     }
 
-    private void checkString(JsonElement value, String field, ValidationMode mode, List<Violation> out) {
+    private void checkString(JsonElement value, String parent, String name, int index, ValidationMode mode,
+        List<Violation> out) {
       if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-        out.add(Violation.badFormat(field, "must be a string"));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "must be a string"));
         return;
       }
       if (mode == ValidationMode.LENIENT) {
@@ -256,47 +261,48 @@ public final class SchemaValidator {
       String text = value.getAsString();
       int length = text.codePointCount(0, text.length());
       if (minLength != null && length < minLength) {
-        out.add(Violation.badFormat(field, "at least " + minLength + " characters"));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "at least " + minLength + " characters"));
       }
       if (maxLength != null && length > maxLength) {
-        out.add(Violation.badFormat(field, "at most " + maxLength + " characters"));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "at most " + maxLength + " characters"));
       }
       if (enumValues != null && !enumContains(enumValues, text)) {
-        out.add(Violation.badFormat(field, "not one of the allowed values"));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "not one of the allowed values"));
       }
       if (pattern != null && !pattern.matcher(text).find()) {
-        out.add(Violation.badFormat(field, "does not match " + patternText));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "does not match " + patternText));
       }
       if (dateTime && !isDateTime(text)) {
-        out.add(Violation.badFormat(field, "must be an ISO 8601 date-time with offset"));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "must be an ISO 8601 date-time with offset"));
       }
     }
 
-    private void checkNumber(JsonElement value, String field, ValidationMode mode, List<Violation> out) {
+    private void checkNumber(JsonElement value, String parent, String name, int index, ValidationMode mode,
+        List<Violation> out) {
       if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-        out.add(Violation.badFormat(field, "must be a " + type));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "must be a " + type));
         return;
       }
       BigDecimal number = value.getAsBigDecimal();
       if ("integer".equals(type) && !isIntegral(number)) {
-        out.add(Violation.badFormat(field, "must be an integer"));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "must be an integer"));
         return;
       }
       if ("integer".equals(type) && !fitsInLong(number)) {
-        out.add(Violation.badFormat(field, "integer out of range"));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "integer out of range"));
         return;
       }
       if (mode == ValidationMode.LENIENT) {
         return;
       }
       if (minimum != null && number.compareTo(minimum) < 0) {
-        out.add(Violation.badFormat(field, "at least " + minimum.toPlainString()));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "at least " + minimum.toPlainString()));
       }
       if (maximum != null && number.compareTo(maximum) > 0) {
-        out.add(Violation.badFormat(field, "at most " + maximum.toPlainString()));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "at most " + maximum.toPlainString()));
       }
       if (enumValues != null && !enumContains(enumValues, number)) {
-        out.add(Violation.badFormat(field, "not one of the allowed values"));
+        out.add(Violation.badFormat(fieldOf(parent, name, index), "not one of the allowed values"));
       }
     }
   }
@@ -335,6 +341,14 @@ public final class SchemaValidator {
 
   private static boolean fitsInLong(BigDecimal number) {
     return number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+  }
+
+  /** The name of a member ({@code parent.name}), an item ({@code parent[index]}) or the value itself ({@code parent}). */
+  private static String fieldOf(String parent, String name, int index) {
+    if (name != null) {
+      return child(parent, name);
+    }
+    return index >= 0 ? parent + "[" + index + "]" : parent;
   }
 
   private static String child(String parent, String name) {
