@@ -15,7 +15,8 @@ final class CompactJwe {
     private CompactJwe() {
     }
 
-    static void requireStrictParts(String compact, int maxLength, boolean directKeyAgreement) {
+    /** The five parts, once they pass. */
+    static String[] requireStrictParts(String compact, int maxLength, boolean directKeyAgreement) {
         if (compact == null) {
             throw new OpenFailure("no JWE");
         }
@@ -35,6 +36,7 @@ final class CompactJwe {
         if (decodedLength(parts[4]) != TAG_BYTES) {
             throw new OpenFailure("the authentication tag is not 128 bits");
         }
+        return parts;
     }
 
     private static int decodedLength(String part) {

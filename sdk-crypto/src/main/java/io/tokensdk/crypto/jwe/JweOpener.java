@@ -1,10 +1,10 @@
 package io.tokensdk.crypto.jwe;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWEDecrypter;
-import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.Base64URL;
 import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.EnvelopeOpener;
 import io.tokensdk.crypto.OpenFailureListener;
@@ -19,30 +19,32 @@ import java.util.stream.Collectors;
  * Opens compact JWEs with the private key whose {@code kid} the header names, so keys can rotate: keep the old and
  * the new key in the set until the old one is no longer used.
  *
- * <p>Before nimbus sees anything: five parts, a 96-bit IV, a 128-bit tag, no encrypted key for ECDH-ES (direct key
- * agreement), then the header: exactly the profile's {@code alg} and {@code enc}, no {@code zip}, the expected
- * {@code cty}, a known {@code kid}. Every failure throws the same {@link EnvelopeOpenException}; the reason goes to the
- * {@link OpenFailureListener}. One decrypter is built per key, once. Immutable and thread-safe.
+ * <p>Before any key is used: five parts, a 96-bit IV, a 128-bit tag, no encrypted key for ECDH-ES (direct key
+ * agreement), then the header (parsed by nimbus): exactly the profile's {@code alg} and {@code enc}, no {@code zip}, the
+ * expected {@code cty}, a known {@code kid}; for ECDH-ES also no {@code crit} and a P-256 ephemeral key. ECDH-ES is then
+ * decrypted directly (ECDH on BouncyCastle, AES-GCM on the JDK), RSA-OAEP-256 by nimbus. Every failure throws the same
+ * {@link EnvelopeOpenException}; the reason goes to the {@link OpenFailureListener}. One decrypter is built per key,
+ * once. Immutable and thread-safe.
  */
 public final class JweOpener implements EnvelopeOpener {
     /** Upper bound on the compact serialization, so that a hostile input cannot make the parser work for long. */
     static final int MAX_COMPACT_LENGTH = 64 * 1024;
 
     private final JweProfile profile;
-    private final Map<String, JWEDecrypter> decryptersByKid;
+    private final Map<String, JweDecryption> decryptersByKid;
     private final OpenFailureListener listener;
 
     JweOpener(JweProfile profile, JWKSet privateKeys) {
         this(profile, decrypters(profile, privateKeys), OpenFailureListener.NONE);
     }
 
-    private JweOpener(JweProfile profile, Map<String, JWEDecrypter> decryptersByKid, OpenFailureListener listener) {
+    private JweOpener(JweProfile profile, Map<String, JweDecryption> decryptersByKid, OpenFailureListener listener) {
         this.profile = profile;
         this.decryptersByKid = decryptersByKid;
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    private static Map<String, JWEDecrypter> decrypters(JweProfile profile, JWKSet privateKeys) {
+    private static Map<String, JweDecryption> decrypters(JweProfile profile, JWKSet privateKeys) {
         Objects.requireNonNull(privateKeys, "privateKeys");
         List<JWK> usable = privateKeys.getKeys().stream()
                 .filter(key -> key.getKeyID() != null && key.isPrivate() && profile.usable(key))
@@ -50,7 +52,7 @@ public final class JweOpener implements EnvelopeOpener {
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("the key set holds no private key with a kid usable for " + profile);
         }
-        Map<String, JWEDecrypter> decrypters = new HashMap<>();
+        Map<String, JweDecryption> decrypters = new HashMap<>();
         for (JWK key : usable) {
             if (decrypters.containsKey(key.getKeyID())) {
                 throw new IllegalArgumentException("duplicate kid '" + key.getKeyID() + "' in the key set");
@@ -111,20 +113,20 @@ public final class JweOpener implements EnvelopeOpener {
     @Override
     public byte[] open(String compact) {
         try {
-            CompactJwe.requireStrictParts(compact, MAX_COMPACT_LENGTH, profile.isEc());
-            JWEObject jwe = JWEObject.parse(compact);
+            String[] parts = CompactJwe.requireStrictParts(compact, MAX_COMPACT_LENGTH, profile.isEc());
+            JWEHeader header;
+            try {
+                header = JWEHeader.parse(new Base64URL(parts[0]));
+            } catch (java.text.ParseException e) {
+                throw new OpenFailure("the header cannot be parsed");
+            }
             // nimbus would decrypt any algorithm its decrypter supports, and inflate zip without a bound.
-            profile.requireAccepted(jwe.getHeader());
-            JWEDecrypter decrypter = decryptersByKid.get(jwe.getHeader().getKeyID());
-            if (decrypter == null) {
+            profile.requireAccepted(header);
+            JweDecryption decryption = decryptersByKid.get(header.getKeyID());
+            if (decryption == null) {
                 throw new OpenFailure("no key with the header's kid");
             }
-            try {
-                jwe.decrypt(decrypter);
-            } catch (JOSEException | IllegalStateException e) {
-                throw new OpenFailure("decryption failed (key agreement, key unwrap or tag)");
-            }
-            return jwe.getPayload().toBytes();
+            return decryption.decrypt(header, parts);
         } catch (Exception e) {
             throw OpenFailure.report(listener, "JWE", e);
         }

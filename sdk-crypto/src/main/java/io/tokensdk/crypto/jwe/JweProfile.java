@@ -3,10 +3,8 @@ package io.tokensdk.crypto.jwe;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
-import com.nimbusds.jose.JWEDecrypter;
 import com.nimbusds.jose.JWEEncrypter;
 import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.crypto.ECDHEncrypter;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.crypto.RSAEncrypter;
@@ -98,13 +96,14 @@ enum JweProfile {
         return new RSAEncrypter((RSAKey) recipient);
     }
 
-    /** As {@link #encrypter}: ECDH on BouncyCastle, RSA-OAEP-256 (nimbus gives explicit OAEP parameters) and AES-GCM on SunJCE. */
-    JWEDecrypter decrypter(JWK privateKey) throws JOSEException {
+    /**
+     * As {@link #encrypter}: ECDH-ES made directly (ECDH on BouncyCastle, the private key converted once), RSA-OAEP-256
+     * by nimbus (explicit OAEP parameters) on SunJCE; AES-GCM on SunJCE.
+     */
+    JweDecryption decrypter(JWK privateKey) throws JOSEException {
         if (isEc()) {
-            ECDHDecrypter decrypter = new ECDHDecrypter((ECKey) privateKey);
-            decrypter.getJCAContext().setKeyEncryptionProvider(Bc.provider());
-            return decrypter;
+            return EcdhEsDecrypter.of(privateKey);
         }
-        return new RSADecrypter((RSAKey) privateKey);
+        return new NimbusDecryption(new RSADecrypter((RSAKey) privateKey));
     }
 }

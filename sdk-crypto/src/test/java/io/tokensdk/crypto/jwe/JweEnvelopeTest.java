@@ -24,6 +24,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.payload.AccountNumber;
 import io.tokensdk.crypto.payload.TokenCredentials;
@@ -220,6 +221,29 @@ class JweEnvelopeTest {
                 "signed JWE: the signature does not verify",
                 "signed JWE: the signature does not verify",
                 "signed JWE: the content is not a compact JWS"), reasons);
+    }
+
+    @Test
+    void ecdhEsHonoursPartyInfoAndRefusesCriticalHeadersAndOtherCurves() throws Exception {
+        List<String> reasons = new ArrayList<>();
+        JweOpener opener = JweOpener.ecdhEs(new JWKSet(EC)).withFailureListener(reasons::add);
+        // apu and apv enter the Concat KDF: sealed by nimbus, opened here.
+        assertEquals(TOKEN, opener.open(encryptEc(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES, EncryptionMethod.A256GCM)
+                .keyID(EC.getKeyID()).agreementPartyUInfo(Base64URL.encode("tsp"))
+                .agreementPartyVInfo(Base64URL.encode("requestor")).build()), TokenData.TYPE));
+        assertEquals(List.of(), reasons);
+
+        fails(() -> opener.open(encryptEc(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES, EncryptionMethod.A256GCM)
+                .keyID(EC.getKeyID()).criticalParams(java.util.Set.of("exp")).customParam("exp", 1).build())));
+        // A P-384 ephemeral key in an otherwise well-formed JWE.
+        ECKey p384 = new ECKeyGenerator(Curve.P_384).generate().toPublicJWK();
+        String header = Base64URL.encode("{\"alg\":\"ECDH-ES\",\"enc\":\"A256GCM\",\"kid\":\"" + EC.getKeyID()
+                + "\",\"epk\":" + p384.toJSONString() + "}").toString();
+        fails(() -> opener.open(header + ".." + Base64URL.encode(new byte[12]) + "." + Base64URL.encode(new byte[20])
+                + "." + Base64URL.encode(new byte[16])));
+        assertGeneric();
+        assertEquals(List.of("JWE: the JWE has critical header parameters",
+                "JWE: the ephemeral key is not an EC P-256 key"), reasons);
     }
 
     @Test
