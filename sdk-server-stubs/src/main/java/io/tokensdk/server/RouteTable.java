@@ -62,6 +62,9 @@ final class RouteTable {
     if (route == null) {
       return new Match(null, Map.of(), node.allow);
     }
+    if (route.names.isEmpty()) {
+      return new Match(route.operation, Map.of(), node.allow);
+    }
     Map<String, String> params = new HashMap<>(4);
     for (int i = 0; i < route.names.size(); i++) {
       String value = decode(values[i]);

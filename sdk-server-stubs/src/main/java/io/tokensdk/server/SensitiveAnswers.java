@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SpecOperation;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,8 @@ import java.util.Set;
  * any depth, is sent with {@code Cache-Control: no-store}. Computed once per mount.
  */
 final class SensitiveAnswers {
-  private final Set<String> sensitive = new HashSet<>();
+  /** The statuses whose answer is sensitive, by operationId. */
+  private final Map<String, Set<Integer>> sensitive = new HashMap<>();
 
   private final ApiSpec spec;
   private final ApiConventions conventions;
@@ -26,7 +28,7 @@ final class SensitiveAnswers {
     for (SpecOperation op : spec.operations()) {
       for (Map.Entry<Integer, JsonObject> response : op.responseSchemas().entrySet()) {
         if (holdsSensitive(null, response.getValue(), new HashSet<>())) {
-          sensitive.add(key(op.operationId(), response.getKey()));
+          sensitive.computeIfAbsent(op.operationId(), id -> new HashSet<>()).add(response.getKey());
         }
       }
     }
@@ -34,12 +36,9 @@ final class SensitiveAnswers {
 
   /** {@code answer} with {@code Cache-Control: no-store} when the operation's answer of its status is sensitive. */
   ServerResponse mark(SpecOperation operation, ServerResponse answer) {
-    return sensitive.contains(key(operation.operationId(), answer.status()))
+    Set<Integer> statuses = sensitive.get(operation.operationId());
+    return statuses != null && statuses.contains(answer.status())
         ? answer.withHeader("Cache-Control", "no-store") : answer;
-  }
-
-  private static String key(String operationId, int status) {
-    return operationId + ' ' + status;
   }
 
   /** True when {@code schema} (a schema named {@code name}, or inline when null) holds a sensitive property. */
