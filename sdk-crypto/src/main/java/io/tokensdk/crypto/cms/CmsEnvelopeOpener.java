@@ -18,16 +18,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EncryptedContentInfo;
 import org.bouncycastle.asn1.cms.EnvelopedData;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.KeyTransRecipientInfo;
+import org.bouncycastle.asn1.cms.RecipientIdentifier;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAlgorithm;
-import org.bouncycastle.cms.CMSEnvelopedData;
-import org.bouncycastle.cms.KeyTransRecipientInformation;
-import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.KeyTransRecipientId;
 
 /**
  * Opens a card-info envelope with the TSP's RSA private key and its certificate.
@@ -159,10 +165,14 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
     @Override
     public byte[] open(String sealed) {
         try {
-            CMSEnvelopedData enveloped = parse(sealed);
-            List<RecipientInformation> candidates = candidates(enveloped);
-            for (RecipientInformation recipient : candidates) {
-                byte[] plaintext = decrypt(recipient);
+            EnvelopedData enveloped = parse(sealed);
+            EncryptedContentInfo content = enveloped.getEncryptedContentInfo();
+            if (content.getEncryptedContent() == null) {
+                throw new OpenFailure("no encrypted content");
+            }
+            byte[] ciphertext = content.getEncryptedContent().getOctets();
+            for (KeyTransRecipientInfo recipient : candidates(enveloped)) {
+                byte[] plaintext = decrypt(recipient, content.getContentEncryptionAlgorithm(), ciphertext);
                 if (plaintext != null) {
                     return plaintext;
                 }
@@ -174,7 +184,7 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
         }
     }
 
-    private static CMSEnvelopedData parse(String sealed) throws Exception {
+    private static EnvelopedData parse(String sealed) {
         if (sealed == null) {
             throw new OpenFailure("no envelope");
         }
@@ -191,26 +201,25 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
             throw new OpenFailure("content type is not envelopedData");
         }
         EnvelopedData data = EnvelopedData.getInstance(contentInfo.getContent());
-        if (!CMSObjectIdentifiers.data.equals(data.getEncryptedContentInfo().getContentType())) {
+        EncryptedContentInfo content = data.getEncryptedContentInfo();
+        if (!CMSObjectIdentifiers.data.equals(content.getContentType())) {
             throw new OpenFailure("encrypted content type is not id-data");
         }
-        CMSEnvelopedData enveloped = new CMSEnvelopedData(contentInfo);
-        if (!CMSAlgorithm.AES256_CBC.getId().equals(enveloped.getEncryptionAlgOID())) {
+        if (!CMSAlgorithm.AES256_CBC.equals(content.getContentEncryptionAlgorithm().getAlgorithm())) {
             throw new OpenFailure("content encryption is not AES-256-CBC");
         }
-        return enveloped;
+        return data;
     }
 
-    /** The recipient naming the certificate first; the others only when asked for. */
-    @SuppressWarnings("unchecked")   // BouncyCastle's RecipientId implements the raw Selector
-    private List<RecipientInformation> candidates(CMSEnvelopedData enveloped) {
-        List<RecipientInformation> matching = new ArrayList<>();
-        List<RecipientInformation> others = new ArrayList<>();
-        for (RecipientInformation recipient : enveloped.getRecipientInfos().getRecipients()) {
-            if (!(recipient instanceof KeyTransRecipientInformation)) {
+    /** The key-transport recipient naming the certificate first; the others only when asked for. */
+    private List<KeyTransRecipientInfo> candidates(EnvelopedData enveloped) {
+        List<KeyTransRecipientInfo> matching = new ArrayList<>();
+        List<KeyTransRecipientInfo> others = new ArrayList<>();
+        for (ASN1Encodable element : enveloped.getRecipientInfos()) {
+            if (!(RecipientInfo.getInstance(element).getInfo() instanceof KeyTransRecipientInfo recipient)) {
                 continue;
             }
-            (recipient.getRID().match(certificate) ? matching : others).add(recipient);
+            (idOf(recipient).match(certificate) ? matching : others).add(recipient);
         }
         if (matching.isEmpty() && !everyRecipient) {
             throw new OpenFailure("no RecipientInfo names the configured certificate");
@@ -227,18 +236,30 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
         return matching;
     }
 
-    private boolean allowed(RecipientInformation recipient) {
+    /** The recipient's identifier as BouncyCastle matches it: by subject key identifier or issuer and serial number. */
+    private static KeyTransRecipientId idOf(KeyTransRecipientInfo recipient) {
+        RecipientIdentifier rid = recipient.getRecipientIdentifier();
+        if (rid.isTagged()) {
+            return new KeyTransRecipientId(ASN1OctetString.getInstance(rid.getId()).getOctets());
+        }
+        IssuerAndSerialNumber issuerAndSerial = IssuerAndSerialNumber.getInstance(rid.getId());
+        return new KeyTransRecipientId(issuerAndSerial.getName(), issuerAndSerial.getSerialNumber().getValue());
+    }
+
+    private boolean allowed(KeyTransRecipientInfo recipient) {
         CmsKeyTransport transport = CmsKeyTransport.of(recipient.getKeyEncryptionAlgorithm());
         return transport != null && allowedTransports.contains(transport);
     }
 
     /** The plaintext, or null if the recipient's transport is not allowed or decryption fails. */
-    private byte[] decrypt(RecipientInformation candidate) {
+    private byte[] decrypt(KeyTransRecipientInfo candidate, AlgorithmIdentifier contentEncryptionAlgorithm,
+            byte[] ciphertext) {
         if (!allowed(candidate)) {
             return null;
         }
         try {
-            return candidate.getContent(keyTransportRecipient);
+            return keyTransportRecipient.decrypt(candidate.getKeyEncryptionAlgorithm(),
+                    candidate.getEncryptedKey().getOctets(), contentEncryptionAlgorithm, ciphertext);
         } catch (Exception e) {
             return null;
         }

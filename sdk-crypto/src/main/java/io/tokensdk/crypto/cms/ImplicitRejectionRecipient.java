@@ -1,8 +1,7 @@
 package io.tokensdk.crypto.cms;
 
-import java.io.InputStream;
 import java.security.GeneralSecurityException;
-import java.security.Key;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.PrivateKey;
 import java.util.Arrays;
 import javax.crypto.Cipher;
@@ -11,22 +10,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cms.CMSAlgorithm;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.RecipientOperator;
-import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
-import org.bouncycastle.jcajce.io.CipherInputStream;
-import org.bouncycastle.operator.InputDecryptor;
 
 /**
- * A key-transport recipient that unwraps the content key with the JDK's RSA (SunJCE, which caches its blinding; the
- * provider the JCA chooses for the key, so a token or HSM key finds its own): RSAES-PKCS1-v1_5 with implicit rejection,
- * so that it never fails on bad padding (see {@link Pkcs1ImplicitRejection}), and RSAES-OAEP with the explicit SHA-256 /
- * MGF1-SHA-256 parameters that {@link CmsKeyTransport#of} has checked. The AES-256-CBC content is decrypted with the IV
- * read straight from the algorithm's parameters, on the first provider offering it (SunJCE). Both providers are looked
- * up once. Configured once, then only read: safe to share between threads.
+ * Decrypts the content of one key-transport recipient. The content key is unwrapped with the JDK's RSA (SunJCE, which
+ * caches its blinding; the provider the JCA chooses for the key, so a token or HSM key finds its own):
+ * RSAES-PKCS1-v1_5 with implicit rejection, so that it never fails on bad padding (see {@link Pkcs1ImplicitRejection}),
+ * and RSAES-OAEP with the explicit SHA-256 / MGF1-SHA-256 parameters that {@link CmsKeyTransport#of} has checked. The
+ * AES-256-CBC content is then decrypted with the IV read straight from the algorithm's parameters, on the first provider
+ * offering it (SunJCE). Both providers are looked up once. Configured once, then only read: safe to share between
+ * threads.
  */
-final class ImplicitRejectionRecipient extends JceKeyTransEnvelopedRecipient {
+final class ImplicitRejectionRecipient {
     private static final int CONTENT_KEY_BYTES = 32;
     private static final int IV_BYTES = 16;
 
@@ -36,7 +30,6 @@ final class ImplicitRejectionRecipient extends JceKeyTransEnvelopedRecipient {
     private final PinnedCipher content;
 
     ImplicitRejectionRecipient(PrivateKey privateKey, Pkcs1ImplicitRejection pkcs1) {
-        super(privateKey);
         this.privateKey = privateKey;
         this.pkcs1 = pkcs1;
         this.oaep = PinnedCipher.forKey("RSA/ECB/OAEPPadding", Cipher.DECRYPT_MODE, privateKey,
@@ -44,60 +37,46 @@ final class ImplicitRejectionRecipient extends JceKeyTransEnvelopedRecipient {
         this.content = PinnedCipher.firstProvider(CmsKeyTransport.CONTENT_CIPHER);
     }
 
-    @Override
-    public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyEncryptionAlgorithm,
-            AlgorithmIdentifier contentEncryptionAlgorithm, byte[] encryptedContentKey) throws CMSException {
-        if (!CMSAlgorithm.AES256_CBC.equals(contentEncryptionAlgorithm.getAlgorithm())) {
-            throw new CMSException("the content encryption is not AES-256-CBC");
+    /**
+     * The plaintext.
+     *
+     * @param keyEncryptionAlgorithm the recipient's key transport, already allowed by the opener
+     * @param encryptedKey the recipient's wrapped content key
+     * @param contentEncryptionAlgorithm AES-256-CBC (checked by the opener) with its IV
+     * @param ciphertext the encrypted content
+     * @throws GeneralSecurityException if the key transport (OAEP) or the content padding fails, or the IV is not 128 bits
+     */
+    byte[] decrypt(AlgorithmIdentifier keyEncryptionAlgorithm, byte[] encryptedKey,
+            AlgorithmIdentifier contentEncryptionAlgorithm, byte[] ciphertext) throws GeneralSecurityException {
+        if (contentEncryptionAlgorithm.getParameters() == null) {
+            throw new InvalidAlgorithmParameterException("no IV");
         }
-        Key contentKey = extractSecretKey(keyEncryptionAlgorithm, contentEncryptionAlgorithm, encryptedContentKey);
-        Cipher cipher;
+        byte[] iv = ASN1OctetString.getInstance(contentEncryptionAlgorithm.getParameters()).getOctets();
+        if (iv.length != IV_BYTES) {
+            throw new InvalidAlgorithmParameterException("the IV is not 128 bits");
+        }
+        byte[] contentKey = contentKey(keyEncryptionAlgorithm, encryptedKey);
         try {
-            if (contentEncryptionAlgorithm.getParameters() == null) {
-                throw new CMSException("no IV");
-            }
-            byte[] iv = ASN1OctetString.getInstance(contentEncryptionAlgorithm.getParameters()).getOctets();
-            if (iv.length != IV_BYTES) {
-                throw new CMSException("the IV is not 128 bits");
-            }
-            cipher = content.newCipher();
-            cipher.init(Cipher.DECRYPT_MODE, contentKey, new IvParameterSpec(iv));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new CMSException("the content cipher cannot be set up", e);
+            Cipher cipher = content.newCipher();
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new IvParameterSpec(iv));
+            return cipher.doFinal(ciphertext);
+        } finally {
+            Arrays.fill(contentKey, (byte) 0);
         }
-        return new RecipientOperator(new InputDecryptor() {
-            @Override
-            public AlgorithmIdentifier getAlgorithmIdentifier() {
-                return contentEncryptionAlgorithm;
-            }
-
-            @Override
-            public InputStream getInputStream(InputStream encrypted) {
-                return new CipherInputStream(encrypted, cipher);
-            }
-        });
     }
 
-    @Override
-    protected Key extractSecretKey(AlgorithmIdentifier keyEncryptionAlgorithm, AlgorithmIdentifier encryptedKeyAlgorithm,
-            byte[] encryptedEncryptionKey) throws CMSException {
-        try {
-            if (PKCSObjectIdentifiers.rsaEncryption.equals(keyEncryptionAlgorithm.getAlgorithm())) {
-                return new SecretKeySpec(pkcs1.unwrap(encryptedEncryptionKey), "AES");
-            }
-            Cipher rsa = oaep.newCipher();
-            rsa.init(Cipher.DECRYPT_MODE, privateKey, CmsKeyTransport.OAEP_SHA256);
-            byte[] contentKey = rsa.doFinal(encryptedEncryptionKey);
-            try {
-                if (contentKey.length != CONTENT_KEY_BYTES) {
-                    throw new CMSException("the content key is not 256 bits");
-                }
-                return new SecretKeySpec(contentKey, "AES");
-            } finally {
-                Arrays.fill(contentKey, (byte) 0);
-            }
-        } catch (GeneralSecurityException e) {
-            throw new CMSException("key transport failed", e);
+    private byte[] contentKey(AlgorithmIdentifier keyEncryptionAlgorithm, byte[] encryptedKey)
+            throws GeneralSecurityException {
+        if (PKCSObjectIdentifiers.rsaEncryption.equals(keyEncryptionAlgorithm.getAlgorithm())) {
+            return pkcs1.unwrap(encryptedKey);
         }
+        Cipher rsa = oaep.newCipher();
+        rsa.init(Cipher.DECRYPT_MODE, privateKey, CmsKeyTransport.OAEP_SHA256);
+        byte[] contentKey = rsa.doFinal(encryptedKey);
+        if (contentKey.length != CONTENT_KEY_BYTES) {
+            Arrays.fill(contentKey, (byte) 0);
+            throw new InvalidAlgorithmParameterException("the content key is not 256 bits");
+        }
+        return contentKey;
     }
 }

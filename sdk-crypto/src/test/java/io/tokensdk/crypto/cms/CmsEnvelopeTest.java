@@ -98,6 +98,26 @@ class CmsEnvelopeTest {
         assertThrows(EnvelopeOpenException.class, () -> opener.allowing(other).open(sealed));
     }
 
+    /** openssl's streaming output is BER: indefinite lengths and the content in a constructed OCTET STRING. */
+    @ParameterizedTest
+    @MethodSource("options")
+    void opensTheBerThatOpensslStreams(int bits, CmsKeyTransport transport) throws Exception {
+        TestPki.RsaIdentity tsp = TestPki.rsa(bits);
+        Path[] pem = tsp.writePem(dir, "tsp");
+        Path in = Files.write(dir.resolve("card.json"), CARD.toPlaintext());
+        List<String> args = new ArrayList<>(List.of("cms", "-encrypt", "-stream", "-binary", "-aes-256-cbc", "-in",
+                in.toString(), "-outform", "DER", "-recip", pem[0].toString()));
+        if (transport == CmsKeyTransport.RSA_OAEP_SHA256) {
+            args.addAll(List.of("-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                    "-keyopt", "rsa_mgf1_md:sha256"));
+        }
+        byte[] ber = OpenSsl.run(args.toArray(String[]::new));
+        assertEquals(0x80, ber[1] & 0xff, "indefinite length");
+
+        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
+        assertEquals(CARD, opener.open(Base64.getEncoder().encodeToString(ber), CardInfo.TYPE));
+    }
+
     @ParameterizedTest
     @MethodSource("options")
     void opensslOpensWhatJavaSeals(int bits, CmsKeyTransport transport) throws Exception {
