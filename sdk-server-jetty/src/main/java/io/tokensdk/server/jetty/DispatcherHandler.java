@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -25,54 +26,68 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * when bytes arrive), within its deadline and limit; only then does the request take a worker of the bounded pool.
  * A request past the pool's capacity, or arriving while the server stops, gets the API's retryable answer at once.
  * <p>Graceful: on {@link #shutdown()} queued requests are answered with the retryable answer, running handlers finish
- * and their answers are written, and the returned future completes when no request is left.
+ * and their answers are written, and the returned future completes when no request is left. A request still unanswered
+ * at the end of the grace (its handler still running, or its body still arriving) gets the retryable answer then; its
+ * handler is not interrupted (that could stop it between creating a token and recording its answer) and keeps its
+ * dedupe claim until it finishes or the claim's lease ends, so that a retry waits for its outcome instead of running it
+ * twice. Its own answer, when it comes, is dropped.
  */
 final class DispatcherHandler extends Handler.Abstract implements Graceful {
   private static final System.Logger LOG = System.getLogger("io.tokensdk.server.jetty");
   private final TokenSdkDispatcher dispatcher;
   private final ThreadPoolExecutor workers;
   private final ConnectionDeadlines deadlines;
+  private final Scheduler scheduler;
   private final Duration bodyTimeout;
   private final Duration retryAfter;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Duration grace;
+  /** The requests between their head and the end of their answer, by the HTTP/1.1 connection that carries each. */
+  private final Map<Connection, Exchange> exchanges = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean stopping;
 
   DispatcherHandler(TokenSdkDispatcher dispatcher, ThreadPoolExecutor workers, ConnectionDeadlines deadlines,
-      Duration bodyTimeout, Duration retryAfter) {
+      Scheduler scheduler, Duration bodyTimeout, Duration retryAfter, Duration grace) {
     super(InvocationType.NON_BLOCKING);
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.deadlines = deadlines;
+    this.scheduler = scheduler;
     this.bodyTimeout = bodyTimeout;
     this.retryAfter = retryAfter;
+    this.grace = grace;
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    Connection connection = request.getConnectionMetaData().getConnection();
-    inFlight.incrementAndGet();
+    Exchange exchange = new Exchange(request, response, callback);
+    Connection connection = exchange.connection();
+    exchanges.put(connection, exchange);
     deadlines.requestStarted(connection);
+    Connector connector = request.getConnectionMetaData().getConnector();
     Request.addCompletionListener(request, failure -> {
       deadlines.requestEnded(connection);
-      if (inFlight.decrementAndGet() == 0 && stopping) {
+      exchanges.remove(connection, exchange);
+      if (connector instanceof GracefulConnector graceful) {
+        graceful.requestEnded(connection);
+      }
+      if (stopping && exchanges.isEmpty()) {
         drained.complete(null);
       }
     });
-    // a handler may run longer than the idle timeout (shorter still while stopping): that is not the peer's fault
+    // a handler may run longer than the idle timeout: that is not the peer's fault
     request.addIdleTimeoutListener(timeout -> false);
-    JettyServerRequest head = JettyServerRequest.headOf(request);
     if (stopping) {
-      refuse(head, response, callback, "stopping");
+      refuse(exchange, "stopping");
       return true;
     }
     if (!isUpperCase(request.getMethod())) {
       // methods are case-sensitive (RFC 9110): "get" is not GET, and a lenient match would hide a broken peer
-      malformed(head, response, callback, 400, "method not in upper case");
+      malformed(exchange, 400, "method not in upper case");
       return true;
     }
     if (request.getLength() > dispatcher.maxBodyBytes()) {
-      malformed(head, response, callback, 413, "request body too large");
+      malformed(exchange, 413, "request body too large");
       return true;
     }
     BodyCollector body = BodyCollector.start(request, dispatcher.maxBodyBytes());
@@ -84,33 +99,38 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
         deadline.cancel();
       }
       if (failure == null) {
-        admit(new JettyServerRequest(request, bytes), response, callback);
+        admit(exchange, new JettyServerRequest(request, bytes));
       } else if (failure instanceof BodyCollector.TooLargeException) {
-        malformed(head, response, callback, 413, "request body too large");
+        malformed(exchange, 413, "request body too large");
       } else if (failure instanceof BodyCollector.TimeoutException
           || failure instanceof java.util.concurrent.TimeoutException) {
-        malformed(head, response, callback, 408, "request body not received in time");
+        malformed(exchange, 408, "request body not received in time");
       } else {
         // bad chunking, a cut-off body: Jetty's parser failed the read
-        malformed(head, response, callback, 400, "malformed request body");
+        malformed(exchange, 400, "malformed request body");
         LOG.log(System.Logger.Level.DEBUG, "body read failed", failure);
       }
     });
     return true;
   }
 
-  private void admit(JettyServerRequest request, Response response, Callback callback) {
+  /** True when {@code connection} carries a request that has not been answered in full. */
+  boolean carriesRequest(Connection connection) {
+    return connection != null && exchanges.containsKey(connection);
+  }
+
+  private void admit(Exchange exchange, JettyServerRequest request) {
     try {
-      workers.execute(() -> serve(request, response, callback));
+      workers.execute(() -> serve(exchange, request));
     } catch (RejectedExecutionException e) {
-      refuse(request, response, callback, stopping ? "stopping" : "overloaded");
+      refuse(exchange, stopping ? "stopping" : "overloaded");
     }
   }
 
-  private void serve(JettyServerRequest request, Response response, Callback callback) {
+  private void serve(Exchange exchange, JettyServerRequest request) {
     if (stopping) {
       // queued before the stop: its handler has not started, so the caller may safely retry elsewhere
-      refuse(request, response, callback, "stopping");
+      refuse(exchange, "stopping");
       return;
     }
     ServerResponse answer;
@@ -122,20 +142,26 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
           e.getClass().getName());
       answer = dispatcher.retryLater(request, retryAfter);
     }
-    ResponseWriter.write(response, answer, stopping, callback);
+    ServerResponse handled = answer;
+    if (!exchange.answer(() -> handled, stopping)) {
+      LOG.log(System.Logger.Level.WARNING, "request {0}: its handler finished with {1} after the stop grace; that"
+          + " answer was not sent (the caller had the retryable answer)", requestId(request), handled.status());
+    }
   }
 
   /** The API's retryable answer; the dispatcher reports it to its listener. */
-  private void refuse(JettyServerRequest request, Response response, Callback callback, String why) {
-    LOG.log(System.Logger.Level.DEBUG, "request {0} refused: {1}", requestId(request), why);
-    ResponseWriter.write(response, dispatcher.retryLater(request, retryAfter), stopping, callback);
+  private void refuse(Exchange exchange, String why) {
+    if (exchange.answer(() -> dispatcher.retryLater(exchange.head(), retryAfter), stopping)) {
+      LOG.log(System.Logger.Level.DEBUG, "request {0} refused: {1}", requestId(exchange.head()), why);
+    }
   }
 
   /** The API's bad-request answer with {@code status}; the dispatcher reports it to its listener. */
-  private void malformed(JettyServerRequest request, Response response, Callback callback, int status, String why) {
-    LOG.log(System.Logger.Level.INFO, "request {0} refused with {1}: {2}", requestId(request), status, why);
-    ResponseWriter.write(response, dispatcher.malformed(request.rawPath(), request::header, status, why), true,
-        callback);
+  private void malformed(Exchange exchange, int status, String why) {
+    JettyServerRequest head = exchange.head();
+    if (exchange.answer(() -> dispatcher.malformed(head.rawPath(), head::header, status, why), true)) {
+      LOG.log(System.Logger.Level.INFO, "request {0} refused with {1}: {2}", requestId(head), status, why);
+    }
   }
 
   private static boolean isUpperCase(String method) {
@@ -163,10 +189,23 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
     List<Runnable> queued = new ArrayList<>();
     workers.getQueue().drainTo(queued);
     queued.forEach(Runnable::run);
-    if (inFlight.get() == 0) {
+    Scheduler.Task graceEnd = scheduler.schedule(this::graceEnded, grace);
+    drained.whenComplete((done, failure) -> graceEnd.cancel());
+    if (exchanges.isEmpty()) {
       drained.complete(null);
     }
     return drained;
+  }
+
+  /** The grace is over: every request still unanswered gets the retryable answer, and its connection is closed. */
+  private void graceEnded() {
+    for (Exchange exchange : exchanges.values()) {
+      if (exchange.answer(() -> dispatcher.retryLater(exchange.head(), retryAfter), true)) {
+        LOG.log(System.Logger.Level.WARNING, "request {0} still unanswered at the end of the stop grace: answered as"
+            + " retryable; a running handler keeps its dedupe claim until it finishes or the lease ends",
+            requestId(exchange.head()));
+      }
+    }
   }
 
   @Override
@@ -176,9 +215,8 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
 
   @Override
   protected void doStop() throws Exception {
-    // past the grace: whatever still runs is interrupted
-    workers.shutdownNow();
-    workers.awaitTermination(1, TimeUnit.SECONDS);
+    // a handler still running after the grace is not interrupted: see the class comment
+    workers.shutdown();
     super.doStop();
   }
 }

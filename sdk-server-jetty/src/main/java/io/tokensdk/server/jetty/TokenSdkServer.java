@@ -43,7 +43,8 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  *       statusCode 1300), never a reset.</li>
  *   <li><b>Graceful stop.</b> {@link #stop()} stops accepting, lets running handlers finish and delivers their
  *       answers, answers queued requests with the retryable answer, and closes idle connections, within
- *       {@link Builder#stopGrace}.</li>
+ *       {@link Builder#stopGrace}. A handler still running when the grace ends has its caller answered with the
+ *       retryable answer; it is not interrupted, and it keeps its dedupe claim.</li>
  *   <li><b>Strict HTTP.</b> RFC 9110 parsing (no bare LF, no lower-case method, Host required, no ambiguous URI); every
  *       refusal (bad URI, Content-Length or chunking, headers or body too large) gets the API's own error answer,
  *       never an HTML page. A body declared larger than {@link Builder#maxBodyBytes} is answered 413 before it is
@@ -67,6 +68,8 @@ public final class TokenSdkServer implements AutoCloseable {
   private static final HttpCompliance STRICT_HTTP = HttpCompliance.RFC9110.without("TOKENSDK",
       HttpCompliance.Violation.CASE_INSENSITIVE_METHOD, HttpCompliance.Violation.LF_HEADER_TERMINATION,
       HttpCompliance.Violation.LF_CHUNK_TERMINATION);
+  /** How long past the grace a stop waits for the retryable answers given at the grace's end to be written. */
+  private static final Duration STOP_MARGIN = Duration.ofSeconds(1);
   private final Builder config;
   private final TokenSdkDispatcher dispatcher;
   private Server server;
@@ -106,15 +109,17 @@ public final class TokenSdkServer implements AutoCloseable {
     created.addBean(scheduler);
     ConnectionDeadlines deadlines = new ConnectionDeadlines(scheduler, config.handshakeTimeout,
         config.headerReadTimeout);
-    ServerConnector listening = connector(created, deadlines);
-    created.addConnector(listening);
     ThreadPoolExecutor workers = new ThreadPoolExecutor(config.workerThreads, config.workerThreads, 60,
         TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.queueCapacity), named("tokensdk-worker"),
         new ThreadPoolExecutor.AbortPolicy());
-    created.setHandler(new DispatcherHandler(dispatcher, workers, deadlines, config.bodyReadTimeout,
-        config.retryAfter));
+    DispatcherHandler handler = new DispatcherHandler(dispatcher, workers, deadlines, scheduler,
+        config.bodyReadTimeout, config.retryAfter, config.stopGrace);
+    ServerConnector listening = connector(created, handler, deadlines);
+    created.addConnector(listening);
+    created.setHandler(handler);
     created.setErrorHandler(new ApiErrorHandler(dispatcher, config.retryAfter));
-    created.setStopTimeout(config.stopGrace.toMillis());
+    // the handler answers what is left when the grace ends; the margin lets those answers go out before Jetty closes
+    created.setStopTimeout(config.stopGrace.plus(STOP_MARGIN).toMillis());
     created.setStopAtShutdown(false);
     try {
       created.start();
@@ -131,7 +136,7 @@ public final class TokenSdkServer implements AutoCloseable {
     return this;
   }
 
-  private ServerConnector connector(Server jetty, ConnectionDeadlines deadlines) {
+  private ServerConnector connector(Server jetty, DispatcherHandler handler, ConnectionDeadlines deadlines) {
     HttpConfiguration http = new HttpConfiguration();
     http.setHttpCompliance(STRICT_HTTP);
     // the dispatcher decodes path segments itself: an encoded slash in a path value (a token id) is no ambiguity
@@ -143,12 +148,12 @@ public final class TokenSdkServer implements AutoCloseable {
     HttpConnectionFactory plain = new HttpConnectionFactory(http);
     ServerConnector created;
     if (config.sslContext == null) {
-      created = new ServerConnector(jetty, plain);
+      created = new GracefulConnector(jetty, handler::carriesRequest, plain);
     } else {
       http.addCustomizer(new SecureRequestCustomizer(false));
       SslConnectionFactory tls = new SslConnectionFactory(ServerTls.factory(config.sslContext, config.clientAuth),
           plain.getProtocol());
-      created = new ServerConnector(jetty, tls, plain);
+      created = new GracefulConnector(jetty, handler::carriesRequest, tls, plain);
     }
     created.setHost(config.bindAddress == null ? null : config.bindAddress.getHostAddress());
     created.setPort(config.port);
@@ -185,8 +190,12 @@ public final class TokenSdkServer implements AutoCloseable {
 
   /**
    * Graceful stop, within the stop grace: stops accepting, answers queued requests with the API's retryable answer,
-   * lets running handlers finish and delivers their answers, closes idle connections; past the grace, closes what is
-   * left. Idempotent.
+   * lets running handlers finish and delivers their answers, closes idle connections. When the grace ends, every
+   * request still unanswered (its handler still running, or its body still arriving) gets the API's retryable answer
+   * and its connection is closed; a handler still running is not interrupted (that could stop it between creating a
+   * token and recording its answer): it keeps its dedupe claim, so that a retry with the same id waits for its outcome
+   * (or the claim's lease) instead of running it again, and its own answer is dropped. Returns at most about a second
+   * after the grace. Idempotent.
    */
   public synchronized void stop() {
     if (server == null || server.isStopped()) {
@@ -338,7 +347,10 @@ public final class TokenSdkServer implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link TokenSdkServer#stop()} waits for running handlers (default 10 s). */
+    /**
+     * How long {@link TokenSdkServer#stop()} waits for running handlers (default 10 s); then their callers get the
+     * retryable answer. Zero answers them at once.
+     */
     public Builder stopGrace(Duration grace) {
       Objects.requireNonNull(grace, "grace");
       if (grace.isNegative()) {

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 
 /**
  * Stop under load: handlers that started deliver their answers, queued requests get the retryable answer, idle
@@ -22,7 +22,11 @@ import org.junit.jupiter.api.Test;
 class GracefulStopTest {
   private static final String HEALTH = "/tsp/trapi/v1.0/healthCheck";
 
-  @Test
+  /**
+   * Repeated: the handlers' answers are written just as the idle connection's shutdown timeout ends, which is when
+   * Jetty's idle check used to fail a running request's answer (see GracefulConnector); it lost one in about forty.
+   */
+  @RepeatedTest(10)
   void stopDeliversRunningAnswersAndAnswersQueuedOnesRetryable() throws Exception {
     Handlers.Tsp tsp = new Handlers.Tsp();
     TokenSdkServer server = TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
