@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * Stop under load: handlers that started deliver their answers, queued requests get the retryable answer, idle
@@ -65,6 +66,38 @@ class GracefulStopTest {
     } finally {
       tsp.gate.open();
       clients.shutdownNow();
+      server.stop();
+    }
+  }
+
+  /**
+   * A caller that reads its answer slowly while the server stops still gets all of it: a connection whose handler ran
+   * keeps its idle timeout, and only the grace bounds it (Jetty would give it the 250 ms shutdown idle timeout, which
+   * fails a write that waits longer than that for the peer to read).
+   */
+  @Test
+  void aCallerReadingItsAnswerSlowlyDuringTheStopGetsAllOfIt() throws Exception {
+    Handlers.Tsp tsp = new Handlers.Tsp();
+    // larger than what the server's send buffer and the client's small receive buffer hold: the write waits
+    tsp.credentials = "e".repeat(8 * 1024 * 1024);
+    TokenSdkServer server = TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
+        .stopGrace(Duration.ofSeconds(15)).mount(tsp).build().start();
+    ExecutorService stopper = Executors.newSingleThreadExecutor();
+    tsp.gate.close();
+    try (RawHttp slow = new RawHttp(server.port(), 8 * 1024)) {
+      slow.request("GET", "/tsp/trapi/v1.0/issuers/ISSUER0001/tokens/tok-1/credentials", null, "x-request-id", "slow");
+      tsp.gate.awaitEntered(1);
+      Future<?> stopping = stopper.submit(server::stop);
+      tsp.gate.open();
+      // the slow peer: it reads nothing for four times the shutdown idle timeout while the answer is being written
+      Thread.sleep(1000);
+      RawHttp.Answer answer = slow.read();
+      assertEquals(200, answer.status());
+      assertTrue(answer.body().contains(tsp.credentials), "the whole answer arrived");
+      stopping.get(15, TimeUnit.SECONDS);
+    } finally {
+      tsp.gate.open();
+      stopper.shutdownNow();
       server.stop();
     }
   }

@@ -72,6 +72,8 @@ final class Handlers {
   /** A TSP whose core operations pass through the gate. */
   static final class Tsp extends TspHandler {
     final Gate gate = new Gate();
+    /** What getTokenCredentials answers as its encrypted data. */
+    volatile String credentials = "eyJhbGciOi.x.y.z.w";
 
     @Override
     public CreateTokenRes createToken(CreateTokenReq req, RequestContext ctx) throws Exception {
@@ -93,7 +95,7 @@ final class Handlers {
     public GetTokenCredentialsRes getTokenCredentials(String issuerId, String tokenId, RequestContext ctx)
         throws Exception {
       gate.pass();
-      return new GetTokenCredentialsRes().encryptedData("eyJhbGciOi.x.y.z.w");
+      return new GetTokenCredentialsRes().encryptedData(credentials);
     }
 
     @Override
