@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokensdk.crypto.EnvelopeOpenException;
-import io.tokensdk.crypto.EnvelopeSealException;
 import io.tokensdk.crypto.TestPki;
 import io.tokensdk.crypto.internal.Bc;
 import io.tokensdk.crypto.payload.CardInfo;
