@@ -118,6 +118,16 @@ public final class TokenSdkJson {
     return GSON.toJson(model);
   }
 
+  /**
+   * Serializes a tree, as {@code gson().toJson(tree)} does, into a buffer sized for a typical API body (no growth
+   * copies, no synchronized {@code StringWriter}).
+   */
+  public static String writeTree(JsonElement tree) {
+    StringBuilder text = new StringBuilder(512);
+    GSON.toJson(tree, text);
+    return text.toString();
+  }
+
   /** Serializes a model to a tree, for validation before it is sent. */
   public static JsonElement toTree(Object model) {
     return GSON.toJsonTree(model);

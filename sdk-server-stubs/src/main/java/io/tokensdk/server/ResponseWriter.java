@@ -44,7 +44,7 @@ final class ResponseWriter {
     if (!violations.isEmpty()) {
       throw new InvalidResponseException(operation.operationId(), violations.get(0));
     }
-    return ServerResponse.json(status, TokenSdkJson.gson().toJson(tree));
+    return ServerResponse.json(status, TokenSdkJson.writeTree(tree));
   }
 
   /** The handler returned null for an operation whose answer has a body. */
