@@ -211,7 +211,10 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
         return data;
     }
 
-    /** The key-transport recipient naming the certificate first; the others only when asked for. */
+    /**
+     * The key-transport recipients to try, each with an allowed transport: the one naming the certificate first; the
+     * others only when asked for.
+     */
     private List<KeyTransRecipientInfo> candidates(EnvelopedData enveloped) {
         List<KeyTransRecipientInfo> matching = new ArrayList<>();
         List<KeyTransRecipientInfo> others = new ArrayList<>();
@@ -230,7 +233,8 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
         if (everyRecipient) {
             matching.addAll(others);
         }
-        if (matching.stream().noneMatch(this::allowed)) {
+        matching.removeIf(recipient -> !allowed(recipient));
+        if (matching.isEmpty()) {
             throw new OpenFailure("the key transport is not an allowed one");
         }
         return matching;
@@ -251,12 +255,9 @@ public final class CmsEnvelopeOpener implements EnvelopeOpener {
         return transport != null && allowedTransports.contains(transport);
     }
 
-    /** The plaintext, or null if the recipient's transport is not allowed or decryption fails. */
+    /** The plaintext, or null if decryption fails. */
     private byte[] decrypt(KeyTransRecipientInfo candidate, AlgorithmIdentifier contentEncryptionAlgorithm,
             byte[] ciphertext) {
-        if (!allowed(candidate)) {
-            return null;
-        }
         try {
             return keyTransportRecipient.decrypt(candidate.getKeyEncryptionAlgorithm(),
                     candidate.getEncryptedKey().getOctets(), contentEncryptionAlgorithm, ciphertext);

@@ -17,13 +17,30 @@ public final class Base64s {
      * @throws IllegalArgumentException if the text is not base64
      */
     public static byte[] decodeLenientWhitespace(String value) {
-        StringBuilder compact = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
+        int first = firstWhitespace(value);
+        if (first < 0) {
+            return Base64.getDecoder().decode(value);
+        }
+        StringBuilder compact = new StringBuilder(value.length()).append(value, 0, first);
+        for (int i = first + 1; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c != ' ' && c != '\r' && c != '\n' && c != '\t') {
+            if (!isWhitespace(c)) {
                 compact.append(c);
             }
         }
         return Base64.getDecoder().decode(compact.toString());
+    }
+
+    private static int firstWhitespace(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (isWhitespace(value.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\r' || c == '\n' || c == '\t';
     }
 }

@@ -134,6 +134,21 @@ class CmsEnvelopeTest {
     }
 
     @Test
+    void opensBase64WrappedInLinesButNothingElseAroundIt() {
+        TestPki.RsaIdentity tsp = TestPki.rsa(2048);
+        CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
+        String sealed = CmsEnvelopeSealer.forRecipient(tsp.certificate(), CmsKeyTransport.RSA_OAEP_SHA256).seal(CARD);
+        String mime = Base64.getMimeEncoder().encodeToString(Base64.getDecoder().decode(sealed));
+        assertTrue(mime.contains("\r\n"));
+        for (String wrapped : List.of(mime, mime.replace("\r\n", "\n"), " \t" + sealed + "\n")) {
+            assertEquals(CARD, opener.open(wrapped, CardInfo.TYPE));
+        }
+        for (String mangled : List.of(sealed.substring(0, 40) + "*" + sealed.substring(40), sealed + "=")) {
+            assertThrows(EnvelopeOpenException.class, () -> opener.open(mangled));
+        }
+    }
+
+    @Test
     void everyFailureLooksTheSame() {
         TestPki.RsaIdentity tsp = TestPki.rsa(2048);
         CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
