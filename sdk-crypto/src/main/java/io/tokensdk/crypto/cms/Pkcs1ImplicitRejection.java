@@ -20,20 +20,29 @@ final class Pkcs1ImplicitRejection {
 
     private final PrivateKey privateKey;
     private final byte[] rejectionSecret;
+    private final int modulusBytes;
     private final PinnedCipher raw;
+    /** Keyed with the rejection secret once and never used itself: each unwrap works on a clone. */
+    private final Mac rejectionMac;
 
     Pkcs1ImplicitRejection(PrivateKey privateKey, byte[] rejectionSecret) {
         this.privateKey = privateKey;
         this.rejectionSecret = rejectionSecret.clone();
+        this.modulusBytes = (((RSAKey) privateKey).getModulus().bitLength() + 7) / 8;
         this.raw = PinnedCipher.forKey("RSA/ECB/NoPadding", Cipher.DECRYPT_MODE, privateKey, null);
+        try {
+            this.rejectionMac = Mac.getInstance("HmacSHA256");
+            rejectionMac.init(new SecretKeySpec(this.rejectionSecret, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** The 32-byte content key, or the rejection key when the padding is invalid; never throws on bad padding. */
     byte[] unwrap(byte[] encryptedKey) throws GeneralSecurityException {
-        int k = (((RSAKey) privateKey).getModulus().bitLength() + 7) / 8;
         Cipher rsa = raw.newCipher();
         rsa.init(Cipher.DECRYPT_MODE, privateKey);
-        byte[] em = leftPad(rsa.doFinal(encryptedKey), k);
+        byte[] em = leftPad(rsa.doFinal(encryptedKey), modulusBytes);
         byte[] rejection = rejectionKey(encryptedKey);
         byte[] key = select(em, rejection);
         Arrays.fill(em, (byte) 0);
@@ -67,8 +76,14 @@ final class Pkcs1ImplicitRejection {
     }
 
     private byte[] rejectionKey(byte[] encryptedKey) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(rejectionSecret, "HmacSHA256"));
+        Mac mac;
+        try {
+            mac = (Mac) rejectionMac.clone();
+        } catch (CloneNotSupportedException e) {
+            // a provider that cannot clone: key a new Mac each time
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(rejectionSecret, "HmacSHA256"));
+        }
         return mac.doFinal(encryptedKey);
     }
 
