@@ -65,6 +65,10 @@ final class TlsRefusal {
     if (!https || tag.headersReceived() || failure instanceof InterruptedIOException) {
       return Optional.empty();
     }
+    if (!tag.requestMayHaveBeenSent() && closedRightAfterTheHandshake(failure)) {
+      return Optional.of("the server closed the new TLS connection right after the handshake, without an alert: "
+          + clientCertificateProblem(tag));
+    }
     if (!tag.requestMayHaveBeenSent() && resetOrBrokenPipe(failure)) {
       return Optional.of("the server closed the connection during the TLS handshake without an alert: "
           + clientCertificateProblem(tag));
@@ -125,6 +129,15 @@ final class TlsRefusal {
       }
     }
     return false;
+  }
+
+  /**
+   * OkHttp's word for a connection it has just made but found closed before the request could go (it makes no other
+   * connection, because the SDK turns its silent retries off). Over TLS 1.3 that is a server refusing the client
+   * certificate: the client's handshake had finished, the server's alert closed the socket before it was used.
+   */
+  private static boolean closedRightAfterTheHandshake(IOException failure) {
+    return "exhausted all routes".equals(failure.getMessage());
   }
 
   private static boolean resetOrBrokenPipe(Throwable failure) {
