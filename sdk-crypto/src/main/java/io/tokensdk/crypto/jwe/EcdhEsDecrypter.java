@@ -80,8 +80,11 @@ final class EcdhEsDecrypter implements JweDecryption {
             gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"),
                     new GCMParameterSpec(TAG_BITS, decode(parts[2])));
             gcm.updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII));
-            gcm.update(decode(parts[3]));
-            return gcm.doFinal(decode(parts[4]));
+            byte[] ciphertext = decode(parts[3]);
+            byte[] tag = decode(parts[4]);
+            byte[] sealed = Arrays.copyOf(ciphertext, ciphertext.length + tag.length);
+            System.arraycopy(tag, 0, sealed, ciphertext.length, tag.length);
+            return gcm.doFinal(sealed);
         } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
             throw new OpenFailure("decryption failed (key agreement, key unwrap or tag)");
         } finally {
