@@ -1,6 +1,8 @@
 package io.tokensdk.benchmarks;
 
+import java.io.IOException;
 import java.util.Collection;
+import org.openjdk.jmh.Main;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -22,10 +24,16 @@ public final class BenchMain {
   /**
    * Entry point: {@code java -jar sdk-benchmarks/target/tokensdk-benchmarks.jar [JMH options] [regex]}.
    *
-   * @param args JMH command-line options; defaults: 1 fork, 3 warm-up and 5 measured iterations of 1 s
+   * @param args JMH command-line options; defaults: 1 fork, 3 warm-up and 5 measured iterations of 1 s. {@code -h},
+   *     {@code -l}, {@code -lp}, {@code -lprof} and {@code -lrf} are answered by JMH and run nothing.
    */
-  public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+  public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
     CommandLineOptions cli = new CommandLineOptions(args);
+    if (cli.shouldHelp() || cli.shouldList() || cli.shouldListWithParams() || cli.shouldListProfilers()
+        || cli.shouldListResultFormats()) {
+      Main.main(args);
+      return;
+    }
     ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
         .addProfiler(ThreadCpuProfiler.class)
         .addProfiler(GCProfiler.class);
