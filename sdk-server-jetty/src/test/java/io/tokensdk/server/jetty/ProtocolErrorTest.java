@@ -140,13 +140,18 @@ class ProtocolErrorTest {
   }
 
   @Test
-  void theReasonIsLoggedWithTheRequestId() throws IOException {
+  void theReasonIsLoggedWithTheRequestId() throws IOException, InterruptedException {
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.tokensdk.server.jetty");
     java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch logged = new java.util.concurrent.CountDownLatch(1);
     java.util.logging.Handler capture = new java.util.logging.Handler() {
       @Override
       public void publish(java.util.logging.LogRecord record) {
-        lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+        String line = new java.util.logging.SimpleFormatter().formatMessage(record);
+        lines.add(line);
+        if (isTheRefusal(line)) {
+          logged.countDown();
+        }
       }
 
       @Override
@@ -161,11 +166,15 @@ class ProtocolErrorTest {
     try {
       raw("POST " + BASE + "/tokens HTTP/1.1\r\nHost: localhost\r\nx-request-id: log-me-1\r\n"
           + "Content-Type: application/json\r\nContent-Length: 100000000\r\n\r\n");
-      assertTrue(lines.stream().anyMatch(l -> l.contains("log-me-1") && l.contains("413") && l.contains("too large")),
-          lines.toString());
+      // the line is written once the answer is, so it may follow the answer's arrival by a moment
+      assertTrue(logged.await(10, java.util.concurrent.TimeUnit.SECONDS), lines.toString());
     } finally {
       logger.removeHandler(capture);
     }
+  }
+
+  private static boolean isTheRefusal(String line) {
+    return line.contains("log-me-1") && line.contains("413") && line.contains("too large");
   }
 
   @Test
