@@ -1,13 +1,13 @@
 package io.tokensdk.server;
 
+import io.tokensdk.server.dedupe.ForwardingDedupeStore;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory store that counts its calls, signals waiters, and fails on demand. */
-final class CountingStore implements DedupeStore {
-  private final InMemoryDedupeStore store = new InMemoryDedupeStore();
+final class CountingStore extends ForwardingDedupeStore {
   final AtomicInteger claims = new AtomicInteger();
   final AtomicInteger waits = new AtomicInteger();
   final CountDownLatch waiting = new CountDownLatch(1);
@@ -19,23 +19,13 @@ final class CountingStore implements DedupeStore {
     if (failing) {
       throw new DedupeStoreException("store down (test)");
     }
-    return store.claim(key, fingerprint, lease);
-  }
-
-  @Override
-  public void complete(String key, ServerResponse response) {
-    store.complete(key, response);
-  }
-
-  @Override
-  public void release(String key) {
-    store.release(key);
+    return super.claim(key, fingerprint, lease);
   }
 
   @Override
   public CompletableFuture<Void> awaitChange(String key, Duration maxWait) {
     waits.incrementAndGet();
-    CompletableFuture<Void> change = store.awaitChange(key, maxWait);
+    CompletableFuture<Void> change = super.awaitChange(key, maxWait);
     waiting.countDown();
     return change;
   }

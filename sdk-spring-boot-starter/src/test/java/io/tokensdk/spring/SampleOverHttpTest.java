@@ -21,10 +21,10 @@ import io.tokensdk.client.pat.PatNotificationClient;
 import io.tokensdk.client.tsp.TspClient;
 import io.tokensdk.model.cof.BindingCreationNotification;
 import io.tokensdk.model.cof.BindingState;
+import io.tokensdk.model.cof.BindingUpdateNotification;
 import io.tokensdk.model.cof.CofError;
 import io.tokensdk.model.cof.EventInitiator;
 import io.tokensdk.model.cof.SelectedIdvMethod;
-import io.tokensdk.model.cof.BindingUpdateNotification;
 import io.tokensdk.model.pat.InitiatingChannel;
 import io.tokensdk.model.pat.NotificationResponse;
 import io.tokensdk.model.pat.StatusCode;
@@ -40,10 +40,8 @@ import io.tokensdk.model.tsp.State;
 import io.tokensdk.model.tsp.TspResponseCode;
 import io.tokensdk.model.tsp.UpdateTokenReq;
 import io.tokensdk.model.tsp.UpdateTokenStateReq;
-import io.tokensdk.server.DedupeStore;
-import io.tokensdk.server.InMemoryDedupeStore;
 import io.tokensdk.server.ServerEvent;
-import io.tokensdk.server.ServerResponse;
+import io.tokensdk.server.dedupe.ForwardingDedupeStore;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
@@ -59,7 +57,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -154,29 +151,13 @@ class SampleOverHttpTest {
   }
 
   /** A dedupe store that counts its claims, to show that the starter mounts handlers with the application's store. */
-  static final class CountingDedupeStore implements DedupeStore {
+  static final class CountingDedupeStore extends ForwardingDedupeStore {
     final AtomicInteger claims = new AtomicInteger();
-    private final InMemoryDedupeStore delegate = new InMemoryDedupeStore();
 
     @Override
     public Claim claim(String key, String fingerprint, Duration lease) {
       claims.incrementAndGet();
-      return delegate.claim(key, fingerprint, lease);
-    }
-
-    @Override
-    public void complete(String key, ServerResponse response) {
-      delegate.complete(key, response);
-    }
-
-    @Override
-    public void release(String key) {
-      delegate.release(key);
-    }
-
-    @Override
-    public CompletableFuture<Void> awaitChange(String key, Duration maxWait) {
-      return delegate.awaitChange(key, maxWait);
+      return super.claim(key, fingerprint, lease);
     }
   }
 

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import io.tokensdk.server.DedupeStore;
-import io.tokensdk.server.InMemoryDedupeStore;
 import io.tokensdk.server.MountOptions;
-import io.tokensdk.server.ServerResponse;
+import io.tokensdk.server.dedupe.ForwardingDedupeStore;
 import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.SpecId;
 import java.io.IOException;
@@ -146,32 +144,16 @@ class StopGraceTest {
   }
 
   /** An in-memory store shared by two servers (as a JDBC or Redis store would be), telling when a claim is busy. */
-  private static final class WatchedStore implements DedupeStore {
-    private final DedupeStore store = new InMemoryDedupeStore();
+  private static final class WatchedStore extends ForwardingDedupeStore {
     private final Semaphore inProgress = new Semaphore(0);
 
     @Override
     public Claim claim(String key, String fingerprint, Duration lease) {
-      Claim claim = store.claim(key, fingerprint, lease);
+      Claim claim = super.claim(key, fingerprint, lease);
       if (claim.state() == Claim.State.IN_PROGRESS) {
         inProgress.release();
       }
       return claim;
-    }
-
-    @Override
-    public void complete(String key, ServerResponse response) {
-      store.complete(key, response);
-    }
-
-    @Override
-    public void release(String key) {
-      store.release(key);
-    }
-
-    @Override
-    public CompletableFuture<Void> awaitChange(String key, Duration maxWait) {
-      return store.awaitChange(key, maxWait);
     }
 
     void awaitInProgress() throws InterruptedException {
