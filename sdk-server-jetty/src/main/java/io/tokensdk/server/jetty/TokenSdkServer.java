@@ -240,7 +240,7 @@ public final class TokenSdkServer implements AutoCloseable {
     private SSLContext sslContext;
     private ClientAuth clientAuth = ClientAuth.NONE;
     private int workerThreads = 16;
-    private int queueCapacity = 64;
+    private int queueCapacity = 256;
     private int maxHeaderBytes = 8 * 1024;
     private Duration handshakeTimeout = Duration.ofSeconds(10);
     private Duration headerReadTimeout = Duration.ofSeconds(10);
@@ -308,7 +308,7 @@ public final class TokenSdkServer implements AutoCloseable {
       return this;
     }
 
-    /** How many requests may wait for a worker before new ones get the retryable answer (default 64). */
+    /** How many requests may wait for a worker before new ones get the retryable answer (default 256). */
     public Builder queueCapacity(int capacity) {
       if (capacity < 1) {
         throw new IllegalArgumentException("capacity must be positive");
