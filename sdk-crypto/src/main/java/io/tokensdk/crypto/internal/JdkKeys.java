@@ -1,6 +1,7 @@
 package io.tokensdk.crypto.internal;
 
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -23,14 +24,7 @@ public final class JdkKeys {
      * @return the same key, in the JDK's class where possible
      */
     public static PrivateKey rsaPrivate(PrivateKey key) {
-        if (!(key instanceof RSAPrivateCrtKey) || key.getClass().getName().startsWith("sun.security.")) {
-            return key;
-        }
-        try {
-            return (PrivateKey) KeyFactory.getInstance("RSA").translateKey(key);
-        } catch (GeneralSecurityException e) {
-            return key;
-        }
+        return key instanceof RSAPrivateCrtKey ? translated(key, PrivateKey.class) : key;
     }
 
     /**
@@ -41,11 +35,17 @@ public final class JdkKeys {
      * @return the same key, in the JDK's class where possible
      */
     public static PublicKey rsaPublic(PublicKey key) {
-        if (!(key instanceof RSAPublicKey) || key.getClass().getName().startsWith("sun.security.")) {
+        return key instanceof RSAPublicKey ? translated(key, PublicKey.class) : key;
+    }
+
+    /** The RSA key in the JDK's class, or the key itself when it is already there or cannot be translated. */
+    private static <K extends Key> K translated(K key, Class<K> kind) {
+        if (key.getClass().getName().startsWith("sun.security.")) {
             return key;
         }
         try {
-            return (PublicKey) KeyFactory.getInstance("RSA").translateKey(key);
+            Key translated = KeyFactory.getInstance("RSA").translateKey(key);
+            return kind.isInstance(translated) ? kind.cast(translated) : key;
         } catch (GeneralSecurityException e) {
             return key;
         }

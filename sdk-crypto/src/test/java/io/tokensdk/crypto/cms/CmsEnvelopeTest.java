@@ -80,15 +80,7 @@ class CmsEnvelopeTest {
     @MethodSource("options")
     void opensWhatOpensslSeals(int bits, CmsKeyTransport transport) throws Exception {
         TestPki.RsaIdentity tsp = TestPki.rsa(bits);
-        Path[] pem = tsp.writePem(dir, "tsp");
-        Path in = Files.write(dir.resolve("card.json"), CARD.toPlaintext());
-        List<String> args = new ArrayList<>(List.of("cms", "-encrypt", "-binary", "-aes-256-cbc", "-in",
-                in.toString(), "-outform", "DER", "-recip", pem[0].toString()));
-        if (transport == CmsKeyTransport.RSA_OAEP_SHA256) {
-            args.addAll(List.of("-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                    "-keyopt", "rsa_mgf1_md:sha256"));
-        }
-        byte[] der = OpenSsl.run(args.toArray(String[]::new));
+        byte[] der = opensslSeal(tsp, transport, "-binary");
         String sealed = Base64.getEncoder().encodeToString(der);
 
         CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
@@ -98,20 +90,26 @@ class CmsEnvelopeTest {
         assertThrows(EnvelopeOpenException.class, () -> opener.allowing(other).open(sealed));
     }
 
+    /** The card sealed by {@code openssl cms -encrypt} for {@code tsp} with {@code transport}, as DER or BER. */
+    private byte[] opensslSeal(TestPki.RsaIdentity tsp, CmsKeyTransport transport, String... flags) throws Exception {
+        Path[] pem = tsp.writePem(dir, "tsp");
+        Path in = Files.write(dir.resolve("card.json"), CARD.toPlaintext());
+        List<String> args = new ArrayList<>(List.of("cms", "-encrypt"));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("-aes-256-cbc", "-in", in.toString(), "-outform", "DER", "-recip", pem[0].toString()));
+        if (transport == CmsKeyTransport.RSA_OAEP_SHA256) {
+            args.addAll(List.of("-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                    "-keyopt", "rsa_mgf1_md:sha256"));
+        }
+        return OpenSsl.run(args.toArray(String[]::new));
+    }
+
     /** openssl's streaming output is BER: indefinite lengths and the content in a constructed OCTET STRING. */
     @ParameterizedTest
     @MethodSource("options")
     void opensTheBerThatOpensslStreams(int bits, CmsKeyTransport transport) throws Exception {
         TestPki.RsaIdentity tsp = TestPki.rsa(bits);
-        Path[] pem = tsp.writePem(dir, "tsp");
-        Path in = Files.write(dir.resolve("card.json"), CARD.toPlaintext());
-        List<String> args = new ArrayList<>(List.of("cms", "-encrypt", "-stream", "-binary", "-aes-256-cbc", "-in",
-                in.toString(), "-outform", "DER", "-recip", pem[0].toString()));
-        if (transport == CmsKeyTransport.RSA_OAEP_SHA256) {
-            args.addAll(List.of("-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                    "-keyopt", "rsa_mgf1_md:sha256"));
-        }
-        byte[] ber = OpenSsl.run(args.toArray(String[]::new));
+        byte[] ber = opensslSeal(tsp, transport, "-stream", "-binary");
         assertEquals(0x80, ber[1] & 0xff, "indefinite length");
 
         CmsEnvelopeOpener opener = CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate());
