@@ -20,7 +20,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * The floor of a round trip: bare Jetty on loopback that reads the body and answers fixed bytes: the cheapest server the
  * SDK's host could be. Status 200 with the createToken answer for a body, 204 without.
  */
-final class BareJetty implements AutoCloseable {
+final class BareJetty implements LoopbackHost {
   private final Server server = new Server();
   private final ServerConnector connector;
 
@@ -56,7 +56,8 @@ final class BareJetty implements AutoCloseable {
     server.start();
   }
 
-  int port() {
+  @Override
+  public int port() {
     return connector.getLocalPort();
   }
 

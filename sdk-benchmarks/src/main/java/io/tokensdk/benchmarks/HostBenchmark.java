@@ -1,6 +1,8 @@
 package io.tokensdk.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -28,14 +30,16 @@ import org.openjdk.jmh.annotations.Threads;
  * The embedded host under concurrency: the same bare OkHttp client drives the SDK's host and bare Jetty serving fixed
  * bytes, at 16 and 256 connections, plain and mutual TLS. Counts what a payment endpoint must never do: reset a
  * request ({@code resets}); and what overload may legitimately answer: the spec's retryable answer ({@code rejected}).
- * Goodput is {@code ok} per second.
+ * Goodput is {@code ok} per second. By default each host runs in its own JVM, pinned to one CPU, and the clients on the
+ * other ({@link PinnedHost}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class HostBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final String API_KEY = "bench-api-key-0123456789";
+  /** The merchant's API key, for the COF notification. */
+  static final String API_KEY = "bench-api-key-0123456789";
 
   /** Plain HTTP or mutual TLS. */
   @Param({"plain", "mtls"})
@@ -45,8 +49,15 @@ public class HostBenchmark {
   @Param({"healthCheck", "cofNotification", "createToken"})
   public String operation;
 
-  private SdkHost sdkHost;
-  private BareJetty bareHost;
+  /**
+   * Where the hosts run: {@code pinned}, each in its own JVM on CPU 0 with the clients on CPU 1 (needs {@code taskset}
+   * and 2 CPUs); or {@code shared}, in the clients' JVM, all threads on all CPUs.
+   */
+  @Param({"pinned"})
+  public String placement;
+
+  private LoopbackHost sdkHost;
+  private LoopbackHost bareHost;
   private OkHttpClient client;
   private String sdkBase;
   private String bareBase;
@@ -74,9 +85,15 @@ public class HostBenchmark {
   public void setUp() throws Exception {
     boolean mtls = transport.equals("mtls");
     Tls tls = mtls ? new Tls() : null;
-    SSLContext serverTls = mtls ? tls.serverSide().sslContext() : null;
-    sdkHost = new SdkHost(serverTls, API_KEY);
-    bareHost = new BareJetty(serverTls);
+    if (placement.equals("pinned")) {
+      startPinned(tls);
+    } else if (placement.equals("shared")) {
+      SSLContext serverTls = mtls ? tls.serverSide().sslContext() : null;
+      sdkHost = new SdkHost(serverTls, API_KEY);
+      bareHost = new BareJetty(serverTls);
+    } else {
+      throw new IllegalArgumentException("placement is pinned or shared, not " + placement);
+    }
     OkHttpClient.Builder builder = new OkHttpClient.Builder().retryOnConnectionFailure(false)
         .connectionPool(new ConnectionPool(300, 1, TimeUnit.MINUTES));
     if (mtls) {
@@ -87,6 +104,31 @@ public class HostBenchmark {
     String scheme = mtls ? "https" : "http";
     sdkBase = scheme + "://127.0.0.1:" + sdkHost.port();
     bareBase = scheme + "://127.0.0.1:" + bareHost.port();
+  }
+
+  private void startPinned(Tls tls) throws Exception {
+    if (Runtime.getRuntime().availableProcessors() < 2) {
+      throw new IllegalStateException("placement=pinned needs 2 CPUs; run with -p placement=shared");
+    }
+    PinnedHost.pinThisProcess(1);
+    // the hosts read their TLS material when they start; it is not left behind
+    Path tlsDir = tls == null ? null : Files.createTempDirectory("tokensdk-bench-tls");
+    try {
+      if (tls != null) {
+        tls.write(tlsDir);
+      }
+      sdkHost = new PinnedHost("sdk", tlsDir, 0);
+      bareHost = new PinnedHost("bare", tlsDir, 0);
+    } finally {
+      if (tlsDir != null) {
+        try (var files = Files.list(tlsDir)) {
+          for (Path file : files.toList()) {
+            Files.delete(file);
+          }
+        }
+        Files.delete(tlsDir);
+      }
+    }
   }
 
   @TearDown(Level.Trial)

@@ -26,8 +26,8 @@ final class HostReport {
       String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
       String side = method.substring(0, method.indexOf('_'));
       int connections = Integer.parseInt(method.replaceAll("\\D", ""));
-      String key = String.format(Locale.ROOT, "%-6s %-16s %-5s %4d", run.getParams().getParam("transport"),
-          run.getParams().getParam("operation"), side, connections);
+      String key = String.format(Locale.ROOT, "%-7s %-6s %-16s %-5s %4d", run.getParams().getParam("placement"),
+          run.getParams().getParam("transport"), run.getParams().getParam("operation"), side, connections);
       double[] row = rows.computeIfAbsent(key, k -> new double[4]);
       Map<String, Result> secondary = run.getSecondaryResults();
       if (run.getParams().getMode() == Mode.Throughput) {
@@ -42,8 +42,8 @@ final class HostReport {
       return "";
     }
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "%nHost (goodput = successful answers/s; p99 in ms):%n%-6s %-16s %-5s %4s %10s %10s %8s %9s %12s%n",
-        "tls", "operation", "side", "conn", "goodput/s", "rejected/s", "resets/s", "p99 ms", "goodput/16"));
+        "%nHost (goodput = successful answers/s; p99 in ms):%n%-7s %-6s %-16s %-5s %4s %10s %10s %8s %9s %12s%n",
+        "hosts", "tls", "operation", "side", "conn", "goodput/s", "rejected/s", "resets/s", "p99 ms", "goodput/16"));
     for (Map.Entry<String, double[]> row : rows.entrySet()) {
       double[] values = row.getValue();
       String at16 = row.getKey().substring(0, row.getKey().length() - 4) + String.format(Locale.ROOT, "%4d", 16);

@@ -41,6 +41,10 @@ final class RatioReport {
     for (RunResult run : results) {
       BenchmarkParams params = run.getParams();
       String full = params.getBenchmark();
+      if (full.contains("HostBenchmark")) {
+        // its figures are goodput and overload answers, not a pair's speed: HostReport prints them
+        continue;
+      }
       String className = full.substring(0, full.lastIndexOf('.'));
       String method = full.substring(full.lastIndexOf('.') + 1);
       int split = method.indexOf('_');
@@ -83,8 +87,7 @@ final class RatioReport {
   private static Figure figure(String side, RunResult run) {
     Result<?> primary = run.getPrimaryResult();
     Map<String, Result> secondary = run.getSecondaryResults();
-    boolean roundTrip = run.getParams().getBenchmark().contains("RoundTrip")
-        || run.getParams().getBenchmark().contains("Host");
+    boolean roundTrip = run.getParams().getBenchmark().contains("RoundTrip");
     Result<?> cpu = secondary.get(roundTrip ? ThreadCpuProfiler.PROCESS : ThreadCpuProfiler.THREAD);
     Result<?> alloc = secondary.get("gc.alloc.rate.norm");
     return new Figure(side, primary.getScore(), spread(primary), run.getParams().getMode(),

@@ -7,7 +7,7 @@ import io.tokensdk.server.jetty.TokenSdkServer;
 import javax.net.ssl.SSLContext;
 
 /** The SDK's embedded host (Jetty) on loopback with its defaults, serving the fixed-answer TSP and an accepting merchant. */
-final class SdkHost implements AutoCloseable {
+final class SdkHost implements LoopbackHost {
   private final TokenSdkServer server;
 
   SdkHost(SSLContext tls, String apiKey) throws Exception {
@@ -21,7 +21,8 @@ final class SdkHost implements AutoCloseable {
     server = builder.build().start();
   }
 
-  int port() {
+  @Override
+  public int port() {
     return server.port();
   }
 

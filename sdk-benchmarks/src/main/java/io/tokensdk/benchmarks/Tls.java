@@ -1,5 +1,9 @@
 package io.tokensdk.benchmarks;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import okhttp3.tls.HandshakeCertificates;
@@ -7,10 +11,36 @@ import okhttp3.tls.HeldCertificate;
 
 /** Throwaway mutual-TLS material for loopback: one CA, a server certificate for 127.0.0.1, a client certificate. */
 final class Tls {
-  final HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("bench-ca").build();
-  final HeldCertificate server = new HeldCertificate.Builder().signedBy(ca).commonName("127.0.0.1")
-      .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
-  final HeldCertificate client = new HeldCertificate.Builder().signedBy(ca).commonName("bench-client").build();
+  final HeldCertificate ca;
+  final HeldCertificate server;
+  final HeldCertificate client;
+
+  /** Fresh material. */
+  Tls() {
+    ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("bench-ca").build();
+    server = new HeldCertificate.Builder().signedBy(ca).commonName("127.0.0.1")
+        .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
+    client = new HeldCertificate.Builder().signedBy(ca).commonName("bench-client").build();
+  }
+
+  private Tls(HeldCertificate ca, HeldCertificate server, HeldCertificate client) {
+    this.ca = ca;
+    this.server = server;
+    this.client = client;
+  }
+
+  /** Writes the material into {@code directory} as PEM, for a host in another JVM ({@link #read}). */
+  void write(Path directory) throws IOException {
+    Files.writeString(directory.resolve("ca.pem"), pem(ca));
+    Files.writeString(directory.resolve("server.pem"), pem(server));
+    Files.writeString(directory.resolve("client.pem"), pem(client));
+  }
+
+  /** The material {@link #write} wrote into {@code directory}. */
+  static Tls read(Path directory) throws IOException {
+    return new Tls(decode(directory.resolve("ca.pem")), decode(directory.resolve("server.pem")),
+        decode(directory.resolve("client.pem")));
+  }
 
   /** The server's side: its certificate, trusting the CA for client certificates. */
   HandshakeCertificates serverSide() {
@@ -31,5 +61,13 @@ final class Tls {
     store.setKeyEntry("client", client.keyPair().getPrivate(), password,
         new Certificate[] {client.certificate(), ca.certificate()});
     return store;
+  }
+
+  private static String pem(HeldCertificate held) {
+    return held.certificatePem() + held.privateKeyPkcs8Pem();
+  }
+
+  private static HeldCertificate decode(Path file) throws IOException {
+    return HeldCertificate.decode(Files.readString(file, StandardCharsets.US_ASCII));
   }
 }

@@ -1,0 +1,68 @@
+package io.tokensdk.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A host of {@link HostBenchmark} in its own JVM, pinned to one CPU with {@code taskset}, while the benchmark's client
+ * threads are pinned to another ({@link #pinThisProcess}). On a small machine, 256 client threads in the server's JVM
+ * take the CPU the server needs, and the figures then measure the scheduler more than the host.
+ */
+final class PinnedHost implements LoopbackHost {
+  private final Process process;
+  private final int port;
+
+  /**
+   * Starts {@code kind} ({@code sdk} or {@code bare}) on {@code cpu}.
+   *
+   * @param tls the directory of the TLS material ({@link Tls#write}), or null for plain HTTP
+   */
+  PinnedHost(String kind, Path tls, int cpu) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    process = new ProcessBuilder(List.of("taskset", "-c", Integer.toString(cpu), java, "-Xms1g", "-Xmx1g", "-cp",
+        System.getProperty("java.class.path"), HostServer.class.getName(), kind, tls == null ? "plain" : tls.toString()))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+    String line = out.readLine();
+    if (line == null || !line.startsWith("port ")) {
+      process.destroyForcibly();
+      throw new IOException("the " + kind + " host did not start (it printed " + line + ")");
+    }
+    port = Integer.parseInt(line.substring("port ".length()));
+  }
+
+  /** Pins every thread of this JVM, and the threads they start, to {@code cpu}. */
+  static void pinThisProcess(int cpu) throws IOException, InterruptedException {
+    Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", Integer.toString(cpu),
+        Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (taskset.waitFor() != 0) {
+      throw new IOException("taskset could not pin the benchmark to CPU " + cpu);
+    }
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() {
+    try {
+      process.getOutputStream().close();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (IOException e) {
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
