@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
@@ -36,7 +37,11 @@ final class RatioReport {
     }
   }
 
-  static String render(Collection<RunResult> results) {
+  /** One pair's ratio in one run: the SDK against the baseline {@code base}. */
+  record Ratio(String pair, String base, double[] cpu, double[] wall, double sdkAlloc, double baseAlloc) {}
+
+  /** Each pair's ratios in one run, sorted by pair. */
+  static List<Ratio> ratios(Collection<RunResult> results) {
     Map<String, List<Figure>> pairs = new LinkedHashMap<>();
     for (RunResult run : results) {
       BenchmarkParams params = run.getParams();
@@ -62,26 +67,74 @@ final class RatioReport {
       }
       pairs.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(figure(side, run));
     }
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s%n", "pair", "base", "speed (cpu)", "speed (wall)",
-        "B/op sdk:base"));
-    for (Map.Entry<String, List<Figure>> pair : pairs.entrySet()) {
+    List<Ratio> ratios = new ArrayList<>();
+    for (Map.Entry<String, List<Figure>> pair : new TreeMap<>(pairs).entrySet()) {
       Figure sdk = pair.getValue().stream().filter(f -> f.side().equals("sdk")).findFirst().orElse(null);
       if (sdk == null) {
         continue;
       }
       for (Figure base : pair.getValue()) {
-        if (base == sdk) {
-          continue;
+        if (base != sdk) {
+          ratios.add(new Ratio(pair.getKey(), base.side(), sdk.cpuRatio(base), sdk.wallRatio(base), sdk.allocBytes(),
+              base.allocBytes()));
         }
-        double[] cpu = sdk.cpuRatio(base);
-        double[] wall = sdk.wallRatio(base);
-        out.append(String.format(Locale.ROOT, "%-58s %-8s %8.2f ± %4.2f %8.2f ± %4.2f %6.0f:%-6.0f%n", pair.getKey(),
-            base.side(), cpu[0], cpu[1], wall[0], wall[1], sdk.allocBytes(), base.allocBytes()));
       }
+    }
+    return ratios;
+  }
+
+  /** The ratios of one run, each with its error propagated from both sides' iterations, then the host figures. */
+  static String render(Collection<RunResult> results) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s%n", "pair", "base", "speed (cpu)", "speed (wall)",
+        "B/op sdk:base"));
+    for (Ratio ratio : ratios(results)) {
+      out.append(String.format(Locale.ROOT, "%-58s %-8s %8.2f ± %4.2f %8.2f ± %4.2f %6.0f:%-6.0f%n", ratio.pair(),
+          ratio.base(), ratio.cpu()[0], ratio.cpu()[1], ratio.wall()[0], ratio.wall()[1], ratio.sdkAlloc(),
+          ratio.baseAlloc()));
     }
     out.append(HostReport.render(results));
     return out.toString();
+  }
+
+  /**
+   * The ratios of several rounds, each round having measured both sides of a pair back to back: per pair, the mean of
+   * the rounds' ratios with their standard deviation, then each round's CPU ratio. The deviation across rounds is the
+   * error to trust: it includes the noise that falls between a pair's two sides.
+   */
+  static String renderRounds(List<Collection<RunResult>> rounds) {
+    Map<String, List<Ratio>> byPair = new TreeMap<>();
+    for (Collection<RunResult> round : rounds) {
+      for (Ratio ratio : ratios(round)) {
+        byPair.computeIfAbsent(String.format(Locale.ROOT, "%-58s %-8s", ratio.pair(), ratio.base()),
+            k -> new ArrayList<>()).add(ratio);
+      }
+    }
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s  %s%n", "pair", "base",
+        "speed (cpu)", "speed (wall)", "B/op sdk:base", "cpu by round"));
+    for (Map.Entry<String, List<Ratio>> pair : byPair.entrySet()) {
+      List<Ratio> each = pair.getValue();
+      double[] cpu = meanAndDeviation(each.stream().mapToDouble(r -> r.cpu()[0]).toArray());
+      double[] wall = meanAndDeviation(each.stream().mapToDouble(r -> r.wall()[0]).toArray());
+      StringBuilder byRound = new StringBuilder();
+      each.forEach(r -> byRound.append(String.format(Locale.ROOT, " %.2f", r.cpu()[0])));
+      out.append(String.format(Locale.ROOT, "%s %8.2f ± %4.2f %8.2f ± %4.2f %6.0f:%-6.0f %s%n", pair.getKey(), cpu[0],
+          cpu[1], wall[0], wall[1], each.stream().mapToDouble(Ratio::sdkAlloc).average().orElse(Double.NaN),
+          each.stream().mapToDouble(Ratio::baseAlloc).average().orElse(Double.NaN), byRound));
+    }
+    for (int i = 0; i < rounds.size(); i++) {
+      String host = HostReport.render(rounds.get(i));
+      if (!host.isEmpty()) {
+        out.append(String.format(Locale.ROOT, "%nRound %d:", i + 1)).append(host);
+      }
+    }
+    return out.toString();
+  }
+
+  private static double[] meanAndDeviation(double[] values) {
+    double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+    double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+    return new double[] {mean, values.length < 2 ? 0 : Math.sqrt(squares / (values.length - 1))};
   }
 
   private static Figure figure(String side, RunResult run) {
