@@ -86,9 +86,12 @@ final class RatioReport {
   /** The ratios of one run, each with its error propagated from both sides' iterations, then the host figures. */
   static String render(Collection<RunResult> results) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s%n", "pair", "base", "speed (cpu)", "speed (wall)",
-        "B/op sdk:base"));
-    for (Ratio ratio : ratios(results)) {
+    List<Ratio> ratios = ratios(results);
+    if (!ratios.isEmpty()) {
+      out.append(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s%n", "pair", "base", "speed (cpu)",
+          "speed (wall)", "B/op sdk:base"));
+    }
+    for (Ratio ratio : ratios) {
       out.append(String.format(Locale.ROOT, "%-58s %-8s %8.2f ± %4.2f %8.2f ± %4.2f %6.0f:%-6.0f%n", ratio.pair(),
           ratio.base(), ratio.cpu()[0], ratio.cpu()[1], ratio.wall()[0], ratio.wall()[1], ratio.sdkAlloc(),
           ratio.baseAlloc()));
