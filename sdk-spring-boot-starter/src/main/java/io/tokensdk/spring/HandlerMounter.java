@@ -26,6 +26,7 @@ final class HandlerMounter {
   private final ApiKeys apiKeys;
   private final ServerListener listener;
   private final HandlerErrorHook errorHook;
+  private final List<TokenSdkMountCustomizer> customizers;
 
   /**
    * @param properties the server properties
@@ -33,14 +34,16 @@ final class HandlerMounter {
    * @param apiKeys the application's {@link ApiKeys} bean, or null
    * @param listener what observes every answered request, or null
    * @param errorHook the application's {@link HandlerErrorHook} bean, or null
+   * @param customizers the application's {@link TokenSdkMountCustomizer} beans, in order
    */
   HandlerMounter(TokenSdkProperties.Server properties, DedupeStore dedupeStore, ApiKeys apiKeys,
-      ServerListener listener, HandlerErrorHook errorHook) {
+      ServerListener listener, HandlerErrorHook errorHook, List<TokenSdkMountCustomizer> customizers) {
     this.properties = properties;
     this.dedupeStore = dedupeStore;
     this.apiKeys = apiKeys;
     this.listener = listener;
     this.errorHook = errorHook;
+    this.customizers = List.copyOf(customizers);
   }
 
   /** The registration of the single handler bean among {@code handlers} (by bean name); more than one fails. */
@@ -61,7 +64,7 @@ final class HandlerMounter {
     String path = mount.getPath() == null ? specBasePath : checkedPath(prefix + "path", mount.getPath());
     TokenSdkDispatcher.Builder dispatcher = TokenSdkDispatcher.builder()
         .maxBodyBytes(maxBodyBytes())
-        .mount(entry.getValue(), options(prefix, mount, entry.getKey()));
+        .mount(entry.getValue(), options(api, prefix, mount, entry.getKey()));
     if (listener != null) {
       dispatcher.listener(listener);
     }
@@ -71,7 +74,7 @@ final class HandlerMounter {
     return new TokenSdkServletRegistration(api, path, specBasePath, entry.getKey(), dispatcher.build());
   }
 
-  private MountOptions options(String prefix, TokenSdkProperties.Mount mount, String beanName) {
+  private MountOptions options(SpecId api, String prefix, TokenSdkProperties.Mount mount, String beanName) {
     MountOptions.Builder options = MountOptions.builder();
     if (dedupeStore != null) {
       options.dedupeStore(dedupeStore);
@@ -90,6 +93,7 @@ final class HandlerMounter {
     if (mount instanceof TokenSdkProperties.CofMount cof) {
       options.apiKeys(cofKeys(prefix + "api-keys", cof.getApiKeys(), beanName));
     }
+    customizers.forEach(customizer -> customizer.customize(api, options));
     return options.build();
   }
 

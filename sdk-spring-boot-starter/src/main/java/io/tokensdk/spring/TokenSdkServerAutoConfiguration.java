@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Bean;
  * come from {@code tokensdk.server.cof.api-keys} or an {@link ApiKeys} bean, the dedupe store from a
  * {@link DedupeStore} bean (in memory otherwise), the body limit from {@code tokensdk.server.max-body-size}. Every
  * {@link ServerListener} bean observes the answered requests (the starter adds a Micrometer one when there is a
- * {@code MeterRegistry}); a {@link HandlerErrorHook} bean receives the handlers' failures. TLS, mutual TLS included, is
+ * {@code MeterRegistry}); a {@link HandlerErrorHook} bean receives the handlers' failures; {@link TokenSdkMountCustomizer} beans adjust each mount
+ * (exception mappers). TLS, mutual TLS included, is
  * the web server's: {@code server.ssl.bundle} and {@code server.ssl.client-auth=need}.
  */
 @AutoConfiguration
@@ -39,9 +40,10 @@ public class TokenSdkServerAutoConfiguration {
   @Bean
   HandlerMounter tokenSdkHandlerMounter(TokenSdkProperties properties, ObjectProvider<DedupeStore> dedupeStore,
       ObjectProvider<ApiKeys> apiKeys, ObjectProvider<ServerListener> listeners,
-      ObjectProvider<HandlerErrorHook> errorHook) {
+      ObjectProvider<HandlerErrorHook> errorHook, ObjectProvider<TokenSdkMountCustomizer> customizers) {
     return new HandlerMounter(properties.getServer(), dedupeStore.getIfUnique(), apiKeys.getIfUnique(),
-        CompositeServerListener.of(listeners.orderedStream().toList()), errorHook.getIfUnique());
+        CompositeServerListener.of(listeners.orderedStream().toList()), errorHook.getIfUnique(),
+        customizers.orderedStream().toList());
   }
 
   /** The servlet of the {@link TspHandler} bean. */

@@ -23,6 +23,8 @@ import io.tokensdk.server.RequestContext;
 import io.tokensdk.server.RetryLaterException;
 import io.tokensdk.server.ServerEvent;
 import io.tokensdk.server.ServerListener;
+import io.tokensdk.server.TspErrorException;
+import io.tokensdk.spec.SpecId;
 import io.tokensdk.spring.sample.SampleMerchant;
 import io.tokensdk.spring.sample.SampleTsp;
 import java.io.IOException;
@@ -44,6 +46,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 
 /** Settings and beans that change how handlers are served and clients call, over real HTTP (plain, for brevity). */
 class StarterBehaviourTest {
@@ -161,6 +164,42 @@ class StarterBehaviourTest {
     @Bean
     ServerListener recordingServerListener() {
       return answered::add;
+    }
+  }
+
+  /** The application's own exception, which the handler below throws. */
+  static final class TokenGone extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class Customized {
+    final List<SpecId> mounted = new CopyOnWriteArrayList<>();
+
+    @Bean
+    SampleTsp tsp() {
+      return new SampleTsp() {
+        @Override
+        public ListTokensRes listTokens(ListTokensReq req, RequestContext ctx) {
+          throw new TokenGone();
+        }
+      };
+    }
+
+    @Bean
+    @Order(2)
+    TokenSdkMountCustomizer tokenErrors() {
+      return (api, options) -> {
+        mounted.add(api);
+        options.mapException(TokenGone.class, e -> new TspErrorException(TspResponseCode.UNKNOWN_TOKEN));
+      };
+    }
+
+    @Bean
+    @Order(1)
+    TokenSdkMountCustomizer overriddenByTheLaterOne() {
+      return (api, options) -> options.mapException(TokenGone.class, e -> new RetryLaterException(Duration.ZERO));
     }
   }
 
@@ -286,6 +325,20 @@ class StarterBehaviourTest {
       assertEquals("listTokens", event.operationId());
       assertEquals(ServerEvent.Outcome.HANDLER_FAILED, event.outcome());
       assertEquals(failed.httpStatus(), event.httpStatus());
+    }
+  }
+
+  @Test
+  void mountCustomizerBeansMapTheApplicationsExceptionsInOrder() {
+    try (ConfigurableApplicationContext server = Apps.web(Customized.class);
+        ConfigurableApplicationContext caller = Apps.plain(Caller.class,
+            "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0",
+            "--tokensdk.tsp.retry.max-attempts=1")) {
+      TspApiException failed = assertThrows(TspApiException.class,
+          () -> caller.getBean(TspClient.class).listTokens(new ListTokensReq().issuerId("ISSUER0001")));
+      assertEquals(TspResponseCode.UNKNOWN_TOKEN, failed.responseCode().orElseThrow(),
+          "the customizer ordered last maps the exception");
+      assertEquals(List.of(SpecId.TSP), server.getBean(Customized.class).mounted);
     }
   }
 
