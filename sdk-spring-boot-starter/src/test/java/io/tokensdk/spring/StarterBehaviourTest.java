@@ -310,12 +310,8 @@ class StarterBehaviourTest {
 
   @Test
   void handlerErrorHookAndServerListenerBeansSeeTheRequests() {
-    try (ConfigurableApplicationContext server = Apps.web(Observed.class);
-        ConfigurableApplicationContext caller = Apps.plain(Caller.class,
-            "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0",
-            "--tokensdk.tsp.retry.max-attempts=1")) {
-      TspApiException failed = assertThrows(TspApiException.class,
-          () -> caller.getBean(TspClient.class).listTokens(new ListTokensReq().issuerId("ISSUER0001")));
+    try (ConfigurableApplicationContext server = Apps.web(Observed.class)) {
+      TspApiException failed = listTokensFailure(server);
       assertEquals(TspResponseCode.UNEXPECTED_SERVER_ERROR, failed.responseCode().orElseThrow());
       Observed observed = server.getBean(Observed.class);
       assertEquals(1, observed.failures.size());
@@ -330,15 +326,21 @@ class StarterBehaviourTest {
 
   @Test
   void mountCustomizerBeansMapTheApplicationsExceptionsInOrder() {
-    try (ConfigurableApplicationContext server = Apps.web(Customized.class);
-        ConfigurableApplicationContext caller = Apps.plain(Caller.class,
-            "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0",
-            "--tokensdk.tsp.retry.max-attempts=1")) {
-      TspApiException failed = assertThrows(TspApiException.class,
-          () -> caller.getBean(TspClient.class).listTokens(new ListTokensReq().issuerId("ISSUER0001")));
+    try (ConfigurableApplicationContext server = Apps.web(Customized.class)) {
+      TspApiException failed = listTokensFailure(server);
       assertEquals(TspResponseCode.UNKNOWN_TOKEN, failed.responseCode().orElseThrow(),
           "the customizer ordered last maps the exception");
       assertEquals(List.of(SpecId.TSP), server.getBean(Customized.class).mounted);
+    }
+  }
+
+  /** What a caller without retries gets from {@code server}'s listTokens, which must fail. */
+  private static TspApiException listTokensFailure(ConfigurableApplicationContext server) {
+    try (ConfigurableApplicationContext caller = Apps.plain(Caller.class,
+        "--tokensdk.tsp.base-url=http://localhost:" + Apps.port(server) + "/tsp/trapi/v1.0",
+        "--tokensdk.tsp.retry.max-attempts=1")) {
+      return assertThrows(TspApiException.class,
+          () -> caller.getBean(TspClient.class).listTokens(new ListTokensReq().issuerId("ISSUER0001")));
     }
   }
 
