@@ -1,90 +1,89 @@
 package io.tokensdk.crypto.jwe;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.util.Base64URL;
-import io.tokensdk.crypto.internal.Bc;
 import io.tokensdk.crypto.internal.OpenFailure;
-import java.nio.ByteBuffer;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
 import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.jce.ECNamedCurveTable;
-import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
-import org.bouncycastle.jce.spec.ECPublicKeySpec;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
 /**
  * ECDH-ES (direct key agreement) + A256GCM decryption of one recipient key (RFC 7518, sections 4.6 and 5.3), made
- * directly on the providers of the floor: ECDH on BouncyCastle with the private key converted to BouncyCastle's class
- * once, the JWA Concat KDF on SHA-256, AES-GCM on the JDK. The header has been checked by {@link JweProfile} and the
- * parts by {@link CompactJwe} before. The ephemeral key must be a P-256 point: nimbus checks it is on the curve when it
- * parses the header, BouncyCastle again when it builds the point and before it multiplies. Immutable and thread-safe.
+ * directly on the primitives of the floor: ECDH on BouncyCastle's P-256 arithmetic with the private scalar read once,
+ * the JWA Concat KDF on SHA-256, AES-GCM on the JDK. The header has been read by {@link EcdhEsHeaderReader} and
+ * accepted by {@link JweProfile}, the parts checked by {@link CompactJwe}. The ephemeral key's coordinates are built
+ * into a point of P-256 here, and refused unless it is on the curve and not the point at infinity (invalid-curve
+ * attacks). Immutable and thread-safe.
  */
 final class EcdhEsDecrypter implements JweDecryption {
-    private static final ECNamedCurveParameterSpec P256 = ECNamedCurveTable.getParameterSpec("P-256");
+    private static final X9ECParameters P256 = CustomNamedCurves.getByName("P-256");
+    private static final ECDomainParameters DOMAIN = new ECDomainParameters(P256);
     private static final int KEY_BITS = 256;
     private static final int FIELD_BYTES = 32;
     private static final int TAG_BITS = 128;
     private static final String AES_GCM = "AES/GCM/NoPadding";
+    private static final byte[] ROUND_ONE = {0, 0, 0, 1};
+    private static final byte[] ALGORITHM_ID = JweProfile.ENC.getName().getBytes(StandardCharsets.US_ASCII);
+    /** The KDF's OtherInfo when the header has neither apu nor apv, as the spec's senders write it. */
+    private static final byte[] OTHER_INFO_WITHOUT_PARTIES = otherInfo(new byte[0], new byte[0]);
 
-    private final PrivateKey privateKey;
+    private final ECPrivateKeyParameters privateKey;
 
-    private EcdhEsDecrypter(PrivateKey privateKey) {
+    private EcdhEsDecrypter(ECPrivateKeyParameters privateKey) {
         this.privateKey = privateKey;
     }
 
-    /** The decrypter of a private P-256 JWK; a key that cannot be exported is given to BouncyCastle as it is. */
+    /**
+     * The decrypter of a private P-256 JWK.
+     *
+     * @throws JOSEException if the key's private scalar cannot be read (a key held in a token) or is out of range
+     */
     static EcdhEsDecrypter of(JWK key) throws JOSEException {
-        PrivateKey original = ((ECKey) key).toPrivateKey();
-        PrivateKey converted = original;
-        if (original.getEncoded() != null) {
-            try {
-                converted = KeyFactory.getInstance("EC", Bc.provider())
-                        .generatePrivate(new PKCS8EncodedKeySpec(original.getEncoded()));
-            } catch (GeneralSecurityException e) {
-                converted = original;
-            }
+        ECKey ec = (ECKey) key;
+        BigInteger d;
+        if (ec.getD() != null) {
+            d = ec.getD().decodeToBigInteger();
+        } else if (ec.toPrivateKey() instanceof java.security.interfaces.ECPrivateKey readable) {
+            d = readable.getS();
+        } else {
+            throw new JOSEException("the private EC key cannot be read");
         }
-        return new EcdhEsDecrypter(converted);
+        try {
+            return new EcdhEsDecrypter(new ECPrivateKeyParameters(d, DOMAIN));
+        } catch (IllegalArgumentException e) {
+            throw new JOSEException("the private EC key is not a P-256 scalar");
+        }
     }
 
     @Override
-    public byte[] decrypt(JWEHeader header, String[] parts) {
-        if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-            throw new OpenFailure("the JWE has critical header parameters");
-        }
-        if (!(header.getEphemeralPublicKey() instanceof ECKey epk) || !Curve.P_256.equals(epk.getCurve())) {
-            throw new OpenFailure("the ephemeral key is not an EC P-256 key");
-        }
+    public byte[] decrypt(JweHeader header, CompactJwe jwe) {
+        ECPublicKeyParameters ephemeral = ephemeralKey(header);
         byte[] shared = null;
         byte[] contentKey = null;
         try {
-            shared = agree(epk);
+            shared = agree(ephemeral);
             contentKey = concatKdf(shared, header);
             Cipher gcm = Cipher.getInstance(AES_GCM);
             gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"),
-                    new GCMParameterSpec(TAG_BITS, decode(parts[2])));
-            gcm.updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII));
-            byte[] ciphertext = decode(parts[3]);
-            byte[] tag = decode(parts[4]);
-            byte[] sealed = Arrays.copyOf(ciphertext, ciphertext.length + tag.length);
-            System.arraycopy(tag, 0, sealed, ciphertext.length, tag.length);
-            return gcm.doFinal(sealed);
+                    new GCMParameterSpec(TAG_BITS, jwe.decode(CompactJwe.IV)));
+            // The AAD is the protected header exactly as sent (RFC 7516, section 5.2, step 14).
+            gcm.updateAAD(jwe.ascii(), jwe.start(CompactJwe.HEADER), jwe.length(CompactJwe.HEADER));
+            return gcm.doFinal(jwe.decodeCiphertextAndTag());
         } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
             throw new OpenFailure("decryption failed (key agreement, key unwrap or tag)");
         } finally {
@@ -93,46 +92,46 @@ final class EcdhEsDecrypter implements JweDecryption {
         }
     }
 
-    /** Z: the x coordinate of the shared point, 32 bytes. */
-    private byte[] agree(ECKey epk) throws GeneralSecurityException {
-        ECPoint point = P256.getCurve().validatePoint(epk.getX().decodeToBigInteger(), epk.getY().decodeToBigInteger());
-        PublicKey ephemeral = KeyFactory.getInstance("EC", Bc.provider())
-                .generatePublic(new ECPublicKeySpec(point, P256));
-        KeyAgreement agreement = KeyAgreement.getInstance("ECDH", Bc.provider());
-        agreement.init(privateKey);
-        agreement.doPhase(ephemeral, true);
-        byte[] secret = agreement.generateSecret();
-        if (secret.length == FIELD_BYTES) {
-            return secret;
+    /** The header's point, once it is on P-256 and not at infinity. */
+    private static ECPublicKeyParameters ephemeralKey(JweHeader header) {
+        try {
+            ECPoint point = DOMAIN.getCurve().createPoint(BigIntegers.fromUnsignedByteArray(header.epkX()),
+                    BigIntegers.fromUnsignedByteArray(header.epkY()));
+            return new ECPublicKeyParameters(point, DOMAIN);
+        } catch (IllegalArgumentException e) {
+            // A coordinate not below the field prime, or a point off the curve.
+            throw new OpenFailure("the ephemeral key is not a point of P-256");
         }
-        byte[] fixed = BigIntegers.asUnsignedByteArray(FIELD_BYTES, BigIntegers.fromUnsignedByteArray(secret));
-        wipe(secret);
-        return fixed;
+    }
+
+    /** Z: the x coordinate of the shared point, 32 bytes. */
+    private byte[] agree(ECPublicKeyParameters ephemeral) {
+        ECDHBasicAgreement agreement = new ECDHBasicAgreement();
+        agreement.init(privateKey);
+        return BigIntegers.asUnsignedByteArray(FIELD_BYTES, agreement.calculateAgreement(ephemeral));
     }
 
     /** The JWA Concat KDF (RFC 7518, section 4.6.2) for direct agreement: AlgorithmID is the enc, 256 bits, one round. */
-    private static byte[] concatKdf(byte[] shared, JWEHeader header) throws GeneralSecurityException {
-        byte[] algorithm = header.getEncryptionMethod().getName().getBytes(StandardCharsets.US_ASCII);
-        byte[] partyU = bytesOf(header.getAgreementPartyUInfo());
-        byte[] partyV = bytesOf(header.getAgreementPartyVInfo());
-        ByteBuffer otherInfo = ByteBuffer.allocate(4 + algorithm.length + 4 + partyU.length + 4 + partyV.length + 4)
-                .putInt(algorithm.length).put(algorithm)
+    private static byte[] concatKdf(byte[] shared, JweHeader header) {
+        byte[] otherInfo = header.partyUInfo().length == 0 && header.partyVInfo().length == 0
+                ? OTHER_INFO_WITHOUT_PARTIES
+                : otherInfo(header.partyUInfo(), header.partyVInfo());
+        SHA256Digest sha256 = new SHA256Digest();
+        sha256.update(ROUND_ONE, 0, ROUND_ONE.length);
+        sha256.update(shared, 0, shared.length);
+        sha256.update(otherInfo, 0, otherInfo.length);
+        byte[] key = new byte[sha256.getDigestSize()];
+        sha256.doFinal(key, 0);
+        return key;
+    }
+
+    private static byte[] otherInfo(byte[] partyU, byte[] partyV) {
+        return java.nio.ByteBuffer.allocate(4 + ALGORITHM_ID.length + 4 + partyU.length + 4 + partyV.length + 4)
+                .putInt(ALGORITHM_ID.length).put(ALGORITHM_ID)
                 .putInt(partyU.length).put(partyU)
                 .putInt(partyV.length).put(partyV)
-                .putInt(KEY_BITS);
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        sha256.update(new byte[] {0, 0, 0, 1});
-        sha256.update(shared);
-        sha256.update(otherInfo.array());
-        return sha256.digest();
-    }
-
-    private static byte[] bytesOf(Base64URL value) {
-        return value == null ? new byte[0] : value.decode();
-    }
-
-    private static byte[] decode(String part) {
-        return Base64.getUrlDecoder().decode(part);
+                .putInt(KEY_BITS)
+                .array();
     }
 
     private static void wipe(byte[] secret) {

@@ -1,10 +1,8 @@
 package io.tokensdk.crypto.jwe;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.util.Base64URL;
 import io.tokensdk.crypto.EnvelopeOpenException;
 import io.tokensdk.crypto.EnvelopeOpener;
 import io.tokensdk.crypto.OpenFailureListener;
@@ -19,10 +17,13 @@ import java.util.stream.Collectors;
  * Opens compact JWEs with the private key whose {@code kid} the header names, so keys can rotate: keep the old and
  * the new key in the set until the old one is no longer used.
  *
- * <p>Before any key is used: five parts, a 96-bit IV, a 128-bit tag, no encrypted key for ECDH-ES (direct key
- * agreement), then the header (parsed by nimbus): exactly the profile's {@code alg} and {@code enc}, no {@code zip}, the
- * expected {@code cty}, a known {@code kid}; for ECDH-ES also no {@code crit} and a P-256 ephemeral key. ECDH-ES is then
- * decrypted directly (ECDH on BouncyCastle, AES-GCM on the JDK), RSA-OAEP-256 by nimbus. Every failure throws the same
+ * <p>Before any key is used: five parts of canonical unpadded base64url, a 96-bit IV, a 128-bit tag, no encrypted key
+ * for ECDH-ES (direct key agreement), then the header: exactly the profile's {@code alg} and {@code enc}, no
+ * {@code zip}, the expected {@code cty}, a known {@code kid}. An ECDH-ES header is read by a strict parser of its own,
+ * which accepts only {@code alg}, {@code enc}, {@code kid}, {@code cty}, {@code typ}, {@code apu}, {@code apv} and a
+ * P-256 {@code epk} of {@code kty}, {@code crv}, {@code x} and {@code y}, each once (so no {@code crit}), and whose
+ * ephemeral point must be on the curve; it is then decrypted directly (ECDH on BouncyCastle, AES-GCM on the JDK). An
+ * RSA-OAEP-256 header is parsed by nimbus, which also decrypts. Every failure throws the same
  * {@link EnvelopeOpenException}; the reason goes to the {@link OpenFailureListener}. One decrypter is built per key,
  * once. Immutable and thread-safe.
  */
@@ -113,20 +114,14 @@ public final class JweOpener implements EnvelopeOpener {
     @Override
     public byte[] open(String compact) {
         try {
-            String[] parts = CompactJwe.requireStrictParts(compact, MAX_COMPACT_LENGTH, profile.isEc());
-            JWEHeader header;
-            try {
-                header = JWEHeader.parse(new Base64URL(parts[0]));
-            } catch (java.text.ParseException e) {
-                throw new OpenFailure("the header cannot be parsed");
-            }
+            CompactJwe jwe = CompactJwe.requireStrictParts(compact, MAX_COMPACT_LENGTH, profile.isEc());
             // nimbus would decrypt any algorithm its decrypter supports, and inflate zip without a bound.
-            profile.requireAccepted(header);
-            JweDecryption decryption = decryptersByKid.get(header.getKeyID());
+            JweHeader header = profile.readHeader(jwe);
+            JweDecryption decryption = decryptersByKid.get(header.kid());
             if (decryption == null) {
                 throw new OpenFailure("no key with the header's kid");
             }
-            return decryption.decrypt(header, parts);
+            return decryption.decrypt(header, jwe);
         } catch (Exception e) {
             throw OpenFailure.report(listener, "JWE", e);
         }

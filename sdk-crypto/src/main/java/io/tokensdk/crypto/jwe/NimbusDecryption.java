@@ -2,7 +2,6 @@ package io.tokensdk.crypto.jwe;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEDecrypter;
-import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.util.Base64URL;
 import io.tokensdk.crypto.internal.OpenFailure;
@@ -16,16 +15,20 @@ final class NimbusDecryption implements JweDecryption {
     }
 
     @Override
-    public byte[] decrypt(JWEHeader header, String[] parts) {
+    public byte[] decrypt(JweHeader header, CompactJwe jwe) {
         try {
-            JWEObject jwe = new JWEObject(new Base64URL(parts[0]), new Base64URL(parts[1]), new Base64URL(parts[2]),
-                    new Base64URL(parts[3]), new Base64URL(parts[4]));
-            jwe.decrypt(decrypter);
-            return jwe.getPayload().toBytes();
+            JWEObject parsed = new JWEObject(part(jwe, CompactJwe.HEADER), part(jwe, CompactJwe.ENCRYPTED_KEY),
+                    part(jwe, CompactJwe.IV), part(jwe, CompactJwe.CIPHERTEXT), part(jwe, CompactJwe.TAG));
+            parsed.decrypt(decrypter);
+            return parsed.getPayload().toBytes();
         } catch (java.text.ParseException e) {
             throw new OpenFailure("the header cannot be parsed");
         } catch (JOSEException | IllegalStateException e) {
             throw new OpenFailure("decryption failed (key agreement, key unwrap or tag)");
         }
+    }
+
+    private static Base64URL part(CompactJwe jwe, int i) {
+        return new Base64URL(jwe.part(i));
     }
 }
