@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * Opens compact JWEs with the private key whose {@code kid} the header names, so keys can rotate: keep the old and
  * the new key in the set until the old one is no longer used.
  *
- * <p>Before any key is used: five parts of canonical unpadded base64url, a 96-bit IV, a 128-bit tag, no encrypted key
- * for ECDH-ES (direct key agreement), then the header: exactly the profile's {@code alg} and {@code enc}, no
+ * <p>Before any key is used: five parts, a 96-bit IV and a 128-bit tag in canonical unpadded base64url (every part of
+ * an ECDH-ES JWE is), no encrypted key for ECDH-ES (direct key agreement), then the header: exactly the profile's {@code alg} and {@code enc}, no
  * {@code zip}, the expected {@code cty}, a known {@code kid}. An ECDH-ES header is read by a strict parser of its own,
  * which accepts only {@code alg}, {@code enc}, {@code kid}, {@code cty}, {@code typ}, {@code apu}, {@code apv} and a
  * P-256 {@code epk} of {@code kty}, {@code crv}, {@code x} and {@code y}, each once (so no {@code crit}), and whose

@@ -15,7 +15,8 @@
  * }</pre>
  *
  * <p>Before anything is decrypted the header is checked: exactly the profile's {@code alg} and {@code enc}, no
- * {@code zip}, the expected {@code cty}, and a {@code kid} present in the key set. Any failure throws
- * {@link io.tokensdk.crypto.EnvelopeOpenException}.
+ * {@code zip}, the expected {@code cty}, and a {@code kid} present in the key set; an ECDH-ES header is read by a
+ * strict parser that accepts only the members of its profile, each once, and a P-256 ephemeral key on the curve. Any
+ * failure throws {@link io.tokensdk.crypto.EnvelopeOpenException}.
  */
 package io.tokensdk.crypto.jwe;
