@@ -5,9 +5,9 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import io.tokensdk.crypto.internal.OpenFailure;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -126,7 +126,7 @@ final class EcdhEsDecrypter implements JweDecryption {
     }
 
     private static byte[] otherInfo(byte[] partyU, byte[] partyV) {
-        return java.nio.ByteBuffer.allocate(4 + ALGORITHM_ID.length + 4 + partyU.length + 4 + partyV.length + 4)
+        return ByteBuffer.allocate(4 + ALGORITHM_ID.length + 4 + partyU.length + 4 + partyV.length + 4)
                 .putInt(ALGORITHM_ID.length).put(ALGORITHM_ID)
                 .putInt(partyU.length).put(partyU)
                 .putInt(partyV.length).put(partyV)
