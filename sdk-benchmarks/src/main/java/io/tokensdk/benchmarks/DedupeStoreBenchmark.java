@@ -88,11 +88,11 @@ public class DedupeStoreBenchmark {
 
   private DedupeStore.Claim claimComplete(DedupeStore target) {
     String key = "TSP:createToken:bench-" + ids.incrementAndGet();
-    DedupeStore.Claim claim = target.claim(key, "0f343b0931126a20f133d67c2b018a3b", LEASE);
+    DedupeStore.Claim claim = target.claim(key, "0f343b0931126a20f133d67c2b018a3b", "o1", LEASE);
     if (claim.state() != DedupeStore.Claim.State.ACQUIRED) {
       throw new IllegalStateException("a fresh key was " + claim.state());
     }
-    target.complete(key, ANSWER);
+    target.complete(key, "o1", ANSWER);
     return claim;
   }
 

@@ -3,11 +3,13 @@ package io.tokensdk.server;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +21,9 @@ import java.util.function.Supplier;
  *   <li>a retry arriving while the first delivery runs waits for it with {@link DedupeStore#awaitChange} (no polling)
  *       for at most {@code duplicateWait}, then gets the API's retryable answer;</li>
  *   <li>the same key with a different request (method, path or body) gets the API's non-retryable "bad request";</li>
- *   <li>a store failure gets the API's retryable answer, and the handler does not run without dedupe.</li>
+ *   <li>a store failure gets the API's retryable answer, and the handler does not run without dedupe;</li>
+ *   <li>each delivery claims as an owner of its own, so that a handler that outlived its lease cannot record or free
+ *       the claim of the delivery that took the key after it.</li>
  * </ul>
  * Thread-safe.
  */
@@ -27,6 +31,9 @@ final class Deduplicator {
   private static final System.Logger LOG = System.getLogger("io.tokensdk.server");
   /** A fresh SHA-256 digest, cloned for each fingerprint instead of looked up among the providers. */
   private static final MessageDigest SHA_256 = sha256();
+  /** Makes owners unique across instances: random per JVM, then a counter. */
+  private static final String OWNER_PREFIX = ownerPrefix();
+  private static final AtomicLong OWNERS = new AtomicLong();
 
   private final DedupeStore store;
   private final ApiProfile profile;
@@ -47,10 +54,11 @@ final class Deduplicator {
    */
   Answer once(String key, String keyName, String fingerprint, ParsedRequest request, Supplier<Answer> first) {
     long deadline = System.nanoTime() + wait.toNanos();
+    String owner = OWNER_PREFIX + Long.toString(OWNERS.incrementAndGet(), 36);
     while (true) {
       DedupeStore.Claim claim;
       try {
-        claim = store.claim(key, fingerprint, lease);
+        claim = store.claim(key, fingerprint, owner, lease);
       } catch (RuntimeException e) {
         return storeFailed("claim", e, request);
       }
@@ -63,7 +71,7 @@ final class Deduplicator {
               "bad parameter format: " + keyName + " (already used for a different request)"), request.tree()),
               ServerEvent.Outcome.KEY_REUSED);
         case ACQUIRED:
-          return runClaimed(key, first);
+          return runClaimed(key, owner, request, first);
         default:
           long left = deadline - System.nanoTime();
           if (left <= 0) {
@@ -83,17 +91,20 @@ final class Deduplicator {
     }
   }
 
-  private Answer runClaimed(String key, Supplier<Answer> first) {
+  private Answer runClaimed(String key, String owner, ParsedRequest request, Supplier<Answer> first) {
     Answer answer = null;
     try {
       answer = first.get();
       return answer;
     } finally {
       try {
-        if (answer != null && answer.response().isSuccess()) {
-          store.complete(key, answer.response());
-        } else {
-          store.release(key);
+        boolean stillOwned = answer != null && answer.response().isSuccess()
+            ? store.complete(key, owner, answer.response())
+            : store.release(key, owner);
+        if (!stillOwned) {
+          LOG.log(System.Logger.Level.WARNING, "the dedupe claim of a {0} request ended before its handler finished"
+              + " and the key is no longer this delivery''s: its answer is sent but not recorded (raise the claim"
+              + " lease above the handler''s longest run)", request.operation().operationId());
         }
       } catch (RuntimeException e) {
         // the handler ran: its answer is still sent; the key frees itself when its lease ends
@@ -122,6 +133,12 @@ final class Deduplicator {
     digest.update(subPath.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
     return HexFormat.of().formatHex(digest.digest(body));
+  }
+
+  private static String ownerPrefix() {
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random) + "-";
   }
 
   private static MessageDigest sha256() {

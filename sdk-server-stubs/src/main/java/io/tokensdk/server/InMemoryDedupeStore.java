@@ -50,9 +50,10 @@ public final class InMemoryDedupeStore implements DedupeStore {
   }
 
   @Override
-  public synchronized Claim claim(String key, String fingerprint, Duration lease) {
+  public synchronized Claim claim(String key, String fingerprint, String owner, Duration lease) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(lease, "lease");
     long now = nanoClock.getAsLong();
     Entry entry = entries.get(key);
@@ -62,7 +63,7 @@ public final class InMemoryDedupeStore implements DedupeStore {
       entry = null;
     }
     if (entry == null) {
-      entries.put(key, new Entry(fingerprint, now + lease.toNanos()));
+      entries.put(key, new Entry(fingerprint, owner, now + lease.toNanos()));
       return Claim.acquired();
     }
     if (!entry.fingerprint.equals(fingerprint)) {
@@ -72,24 +73,35 @@ public final class InMemoryDedupeStore implements DedupeStore {
   }
 
   @Override
-  public synchronized void complete(String key, ServerResponse response) {
+  public synchronized boolean complete(String key, String owner, ServerResponse response) {
     Objects.requireNonNull(response, "response");
-    Entry entry = entries.get(key);
-    if (entry != null && entry.response == null) {
-      // the get above made it the most recently used
-      entry.response = response;
-      entry.expiresAt = nanoClock.getAsLong() + ttlNanos;
-      entry.signal();
+    Entry entry = claimedBy(key, owner);
+    if (entry == null) {
+      return false;
     }
+    // the get in claimedBy made it the most recently used
+    entry.response = response;
+    entry.expiresAt = nanoClock.getAsLong() + ttlNanos;
+    entry.signal();
+    return true;
   }
 
   @Override
-  public synchronized void release(String key) {
-    Entry entry = entries.get(key);
-    if (entry != null && entry.response == null) {
-      entries.remove(key);
-      entry.signal();
+  public synchronized boolean release(String key, String owner) {
+    Entry entry = claimedBy(key, owner);
+    if (entry == null) {
+      return false;
     }
+    entries.remove(key);
+    entry.signal();
+    return true;
+  }
+
+  /** The entry of {@code key} while it is in flight for {@code owner}, else null; guarded by the store. */
+  private Entry claimedBy(String key, String owner) {
+    Entry entry = entries.get(Objects.requireNonNull(key, "key"));
+    return entry != null && entry.response == null && entry.owner.equals(Objects.requireNonNull(owner, "owner"))
+        ? entry : null;
   }
 
   @Override
@@ -120,13 +132,15 @@ public final class InMemoryDedupeStore implements DedupeStore {
   /** A key's state; guarded by the store. */
   private static final class Entry {
     final String fingerprint;
+    final String owner;
     ServerResponse response;
     long expiresAt;
     /** Completed when the entry leaves the in-progress state; created by the first duplicate that waits. */
     CompletableFuture<Void> changed;
 
-    Entry(String fingerprint, long expiresAt) {
+    Entry(String fingerprint, String owner, long expiresAt) {
       this.fingerprint = fingerprint;
+      this.owner = owner;
       this.expiresAt = expiresAt;
     }
 

@@ -14,12 +14,12 @@ final class CountingStore extends ForwardingDedupeStore {
   volatile boolean failing;
 
   @Override
-  public Claim claim(String key, String fingerprint, Duration lease) {
+  public Claim claim(String key, String fingerprint, String owner, Duration lease) {
     claims.incrementAndGet();
     if (failing) {
       throw new DedupeStoreException("store down (test)");
     }
-    return super.claim(key, fingerprint, lease);
+    return super.claim(key, fingerprint, owner, lease);
   }
 
   @Override

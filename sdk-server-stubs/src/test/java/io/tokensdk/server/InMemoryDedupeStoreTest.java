@@ -23,66 +23,66 @@ class InMemoryDedupeStoreTest {
 
   @Test
   void claimCompleteAndReplay() {
-    assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
-    assertEquals(State.IN_PROGRESS, store.claim("a", "f", LEASE).state());
-    store.complete("a", ok);
-    assertSame(ok, store.claim("a", "f", LEASE).response());
+    assertEquals(State.ACQUIRED, store.claim("a", "f", "o1", LEASE).state());
+    assertEquals(State.IN_PROGRESS, store.claim("a", "f", "o1", LEASE).state());
+    store.complete("a", "o1", ok);
+    assertSame(ok, store.claim("a", "f", "o1", LEASE).response());
   }
 
   @Test
   void anotherFingerprintIsAConflictInFlightAndDone() {
-    store.claim("a", "f", LEASE);
-    assertEquals(State.CONFLICT, store.claim("a", "g", LEASE).state());
-    store.complete("a", ok);
-    assertEquals(State.CONFLICT, store.claim("a", "g", LEASE).state());
+    store.claim("a", "f", "o1", LEASE);
+    assertEquals(State.CONFLICT, store.claim("a", "g", "o1", LEASE).state());
+    store.complete("a", "o1", ok);
+    assertEquals(State.CONFLICT, store.claim("a", "g", "o1", LEASE).state());
   }
 
   @Test
   void releaseForgetsAFailedClaim() {
-    store.claim("a", "f", LEASE);
-    store.release("a");
-    assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
+    store.claim("a", "f", "o1", LEASE);
+    store.release("a", "o1");
+    assertEquals(State.ACQUIRED, store.claim("a", "f", "o1", LEASE).state());
   }
 
   @Test
   void anExpiredLeaseCanBeClaimedAgain() {
-    store.claim("a", "f", LEASE);
+    store.claim("a", "f", "o1", LEASE);
     now.addAndGet(LEASE.toNanos() + 1);
-    assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
+    assertEquals(State.ACQUIRED, store.claim("a", "f", "o1", LEASE).state());
   }
 
   @Test
   void entriesExpire() {
-    store.claim("a", "f", LEASE);
-    store.complete("a", ok);
+    store.claim("a", "f", "o1", LEASE);
+    store.complete("a", "o1", ok);
     now.addAndGet(Duration.ofSeconds(11).toNanos());
-    assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
+    assertEquals(State.ACQUIRED, store.claim("a", "f", "o1", LEASE).state());
   }
 
   @Test
   void leastRecentlyUsedIsEvicted() {
-    store.claim("a", "f", LEASE);
-    store.complete("a", ok);
-    store.claim("b", "f", LEASE);
-    store.complete("b", ok);
-    store.claim("a", "f", LEASE);
-    store.claim("c", "f", LEASE);
+    store.claim("a", "f", "o1", LEASE);
+    store.complete("a", "o1", ok);
+    store.claim("b", "f", "o1", LEASE);
+    store.complete("b", "o1", ok);
+    store.claim("a", "f", "o1", LEASE);
+    store.claim("c", "f", "o1", LEASE);
     assertEquals(2, store.size());
-    assertEquals(State.DONE, store.claim("a", "f", LEASE).state());
-    assertEquals(State.ACQUIRED, store.claim("b", "f", LEASE).state());
+    assertEquals(State.DONE, store.claim("a", "f", "o1", LEASE).state());
+    assertEquals(State.ACQUIRED, store.claim("b", "f", "o1", LEASE).state());
   }
 
   @Test
   void aWaiterIsWokenByCompletionAndByRelease() throws Exception {
-    store.claim("a", "f", LEASE);
+    store.claim("a", "f", "o1", LEASE);
     CompletableFuture<Void> first = store.awaitChange("a", Duration.ofMinutes(1));
     assertFalse(first.isDone());
-    store.complete("a", ok);
+    store.complete("a", "o1", ok);
     first.get(10, TimeUnit.SECONDS);
 
-    store.claim("b", "f", LEASE);
+    store.claim("b", "f", "o1", LEASE);
     CompletableFuture<Void> second = store.awaitChange("b", Duration.ofMinutes(1));
-    store.release("b");
+    store.release("b", "o1");
     second.get(10, TimeUnit.SECONDS);
     assertTrue(store.awaitChange("unknown", Duration.ofMinutes(1)).isDone());
   }

@@ -160,7 +160,7 @@ class RequestEdgesTest extends ServerFixture {
     assertEquals("keys", assertThrows(NullPointerException.class, () -> ApiKeys.of((String[]) null)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> ApiKeys.of("k", null));
     assertEquals("key", assertThrows(NullPointerException.class,
-        () -> new InMemoryDedupeStore().claim(null, "f", Duration.ofSeconds(1))).getMessage());
+        () -> new InMemoryDedupeStore().claim(null, "f", "o1", Duration.ofSeconds(1))).getMessage());
   }
 
   /** A request for the host-facing methods: a path and id headers, no body. */

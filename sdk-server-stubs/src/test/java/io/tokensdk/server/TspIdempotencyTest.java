@@ -70,6 +70,73 @@ class TspIdempotencyTest {
     }
   }
 
+  /**
+   * The first delivery's handler outlives its claim lease; the redelivery takes the key and runs. When the first then
+   * fails, its release must not free the redelivery's claim: a third delivery is told to retry later instead of
+   * running beside it, and afterwards gets the redelivery's answer.
+   */
+  @Test
+  void aHandlerThatOutlivesItsLeaseCannotFreeTheClaimOfTheDeliveryAfterIt() throws Exception {
+    Recorder recorder = new Recorder();
+    AtomicInteger runs = new AtomicInteger();
+    CountDownLatch firstEntered = new CountDownLatch(1);
+    CountDownLatch secondEntered = new CountDownLatch(1);
+    CountDownLatch finishFirst = new CountDownLatch(1);
+    CountDownLatch finishSecond = new CountDownLatch(1);
+    recorder.on("createToken", () -> {
+      if (runs.incrementAndGet() == 1) {
+        firstEntered.countDown();
+        finishFirst.await(20, TimeUnit.SECONDS);
+        throw new IllegalStateException("vault failed after the lease");
+      }
+      secondEntered.countDown();
+      finishSecond.await(20, TimeUnit.SECONDS);
+      return new CreateTokenRes().tokenId("tok-" + runs.get()).tokenInfo(new TokenInfo());
+    });
+    MountOptions options = MountOptions.builder().claimLease(Duration.ofMillis(200)).duplicateWait(Duration.ZERO)
+        .build();
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    try (ServletHost host = ServletHost.start(TokenSdkDispatcher.builder()
+        .mount(new TestHandlers.FullTsp(recorder), options).build())) {
+      Http http = new Http(host.url());
+      Future<Http.Reply> first = callers.submit(() -> http.send("POST", TOKENS, CREATE, "x-request-id", "outlived-1"));
+      assertTrue(firstEntered.await(20, TimeUnit.SECONDS));
+      Future<Http.Reply> second = callers.submit(() -> {
+        // busy (503) while the first delivery's lease holds; taken once it has ended
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        Http.Reply reply;
+        do {
+          reply = http.send("POST", TOKENS, CREATE, "x-request-id", "outlived-1");
+        } while (reply.code() == 503 && System.nanoTime() < deadline && sleep(50));
+        return reply;
+      });
+      assertTrue(secondEntered.await(20, TimeUnit.SECONDS), "the redelivery never took the expired claim");
+
+      finishFirst.countDown();
+      int failed = first.get(20, TimeUnit.SECONDS).code();
+      assertTrue(failed != 200 && failed != 503, "the first delivery's failure is answered as such: " + failed);
+      assertEquals(503, http.send("POST", TOKENS, CREATE, "x-request-id", "outlived-1").code(),
+          "a third delivery must not run while the redelivery holds the key");
+      assertEquals(2, runs.get());
+
+      finishSecond.countDown();
+      Http.Reply redelivered = second.get(20, TimeUnit.SECONDS);
+      assertEquals(200, redelivered.code());
+      Http.Reply replayed = http.send("POST", TOKENS, CREATE, "x-request-id", "outlived-1");
+      assertEquals(redelivered.body(), replayed.body());
+      assertEquals(2, runs.get());
+    } finally {
+      finishFirst.countDown();
+      finishSecond.countDown();
+      callers.shutdownNow();
+    }
+  }
+
+  private static boolean sleep(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+    return true;
+  }
+
   @Test
   void aRetryOfAHandledCallGetsTheFirstAnswerByteForByteWithoutRunningTheHandler() throws Exception {
     Recorder recorder = new Recorder();

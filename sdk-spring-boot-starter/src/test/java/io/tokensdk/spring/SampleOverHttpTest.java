@@ -155,9 +155,9 @@ class SampleOverHttpTest {
     final AtomicInteger claims = new AtomicInteger();
 
     @Override
-    public Claim claim(String key, String fingerprint, Duration lease) {
+    public Claim claim(String key, String fingerprint, String owner, Duration lease) {
       claims.incrementAndGet();
-      return super.claim(key, fingerprint, lease);
+      return super.claim(key, fingerprint, owner, lease);
     }
   }
 

@@ -41,19 +41,21 @@ final class DedupeTable {
     }
     this.name = name;
     this.channel = name + "_changed";
-    this.claim = "INSERT INTO " + name + " AS d (dedupe_key, fingerprint, response, expires_at)"
-        + " VALUES (?, ?, NULL, clock_timestamp() + ?" + MILLIS + ")"
+    this.claim = "INSERT INTO " + name + " AS d (dedupe_key, fingerprint, claim_owner, response, expires_at)"
+        + " VALUES (?, ?, ?, NULL, clock_timestamp() + ?" + MILLIS + ")"
         + " ON CONFLICT (dedupe_key) DO UPDATE"
-        + " SET fingerprint = EXCLUDED.fingerprint, response = NULL, expires_at = EXCLUDED.expires_at"
+        + " SET fingerprint = EXCLUDED.fingerprint, claim_owner = EXCLUDED.claim_owner, response = NULL,"
+        + " expires_at = EXCLUDED.expires_at"
         + " WHERE d.expires_at <= clock_timestamp()"
         + " RETURNING d.dedupe_key";
     this.read = "SELECT fingerprint, response FROM " + name
         + " WHERE dedupe_key = ? AND expires_at > clock_timestamp()";
     this.complete = "WITH done AS (UPDATE " + name
         + " SET response = ?, expires_at = clock_timestamp() + ?" + MILLIS
-        + " WHERE dedupe_key = ? AND response IS NULL RETURNING dedupe_key)"
+        + " WHERE dedupe_key = ? AND claim_owner = ? AND response IS NULL RETURNING dedupe_key)"
         + " SELECT pg_notify('" + channel + "', dedupe_key) FROM done";
-    this.release = "WITH gone AS (DELETE FROM " + name + " WHERE dedupe_key = ? AND response IS NULL"
+    this.release = "WITH gone AS (DELETE FROM " + name
+        + " WHERE dedupe_key = ? AND claim_owner = ? AND response IS NULL"
         + " RETURNING dedupe_key) SELECT pg_notify('" + channel + "', dedupe_key) FROM gone";
     this.leaseLeft = "SELECT CAST(CEIL(EXTRACT(EPOCH FROM (expires_at - clock_timestamp())) * 1000) AS BIGINT) FROM "
         + name + " WHERE dedupe_key = ? AND response IS NULL AND expires_at > clock_timestamp()";
@@ -91,11 +93,13 @@ final class DedupeTable {
   }
 
   /** Takes the key if it is free or expired; true when taken. */
-  boolean claim(Connection c, String key, String fingerprint, long leaseMillis, int timeout) throws SQLException {
+  boolean claim(Connection c, String key, String fingerprint, String owner, long leaseMillis, int timeout)
+      throws SQLException {
     try (PreparedStatement ps = prepare(c, claim, timeout)) {
       ps.setString(1, key);
       ps.setString(2, fingerprint);
-      ps.setLong(3, leaseMillis);
+      ps.setString(3, owner);
+      ps.setLong(4, leaseMillis);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
@@ -112,19 +116,31 @@ final class DedupeTable {
     }
   }
 
-  void complete(Connection c, String key, byte[] response, long retentionMillis, int timeout) throws SQLException {
+  /** Records the answer of the key while {@code owner} holds it in flight; true when recorded. */
+  boolean complete(Connection c, String key, String owner, byte[] response, long retentionMillis, int timeout)
+      throws SQLException {
     try (PreparedStatement ps = prepare(c, complete, timeout)) {
       ps.setBytes(1, response);
       ps.setLong(2, retentionMillis);
       ps.setString(3, key);
-      ps.executeQuery().close();
+      ps.setString(4, owner);
+      return changedARow(ps);
     }
   }
 
-  void release(Connection c, String key, int timeout) throws SQLException {
+  /** Deletes the key while {@code owner} holds it in flight; true when deleted. */
+  boolean release(Connection c, String key, String owner, int timeout) throws SQLException {
     try (PreparedStatement ps = prepare(c, release, timeout)) {
       ps.setString(1, key);
-      ps.executeQuery().close();
+      ps.setString(2, owner);
+      return changedARow(ps);
+    }
+  }
+
+  /** Runs a statement that selects one notification per changed row. */
+  private static boolean changedARow(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
     }
   }
 

@@ -78,13 +78,14 @@ public final class JdbcDedupeStore implements DedupeStore, AutoCloseable {
   }
 
   @Override
-  public Claim claim(String key, String fingerprint, Duration lease) {
+  public Claim claim(String key, String fingerprint, String owner, Duration lease) {
     checkKey(key);
     Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(owner, "owner");
     long leaseMillis = Math.max(1, Objects.requireNonNull(lease, "lease").toMillis());
     try (Connection connection = connection()) {
       for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-        if (table.claim(connection, key, fingerprint, leaseMillis, timeoutSeconds)) {
+        if (table.claim(connection, key, fingerprint, owner, leaseMillis, timeoutSeconds)) {
           return Claim.acquired();
         }
         DedupeTable.Row row = table.read(connection, key, timeoutSeconds);
@@ -103,21 +104,23 @@ public final class JdbcDedupeStore implements DedupeStore, AutoCloseable {
   }
 
   @Override
-  public void complete(String key, ServerResponse response) {
+  public boolean complete(String key, String owner, ServerResponse response) {
     checkKey(key);
+    Objects.requireNonNull(owner, "owner");
     byte[] encoded = Objects.requireNonNull(response, "response").encode();
     try (Connection connection = connection()) {
-      table.complete(connection, key, encoded, retentionMillis, timeoutSeconds);
+      return table.complete(connection, key, owner, encoded, retentionMillis, timeoutSeconds);
     } catch (SQLException e) {
       throw failure("complete", e);
     }
   }
 
   @Override
-  public void release(String key) {
+  public boolean release(String key, String owner) {
     checkKey(key);
+    Objects.requireNonNull(owner, "owner");
     try (Connection connection = connection()) {
-      table.release(connection, key, timeoutSeconds);
+      return table.release(connection, key, owner, timeoutSeconds);
     } catch (SQLException e) {
       throw failure("release", e);
     }

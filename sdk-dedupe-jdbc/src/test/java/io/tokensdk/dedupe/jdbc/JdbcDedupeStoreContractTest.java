@@ -18,8 +18,8 @@ class JdbcDedupeStoreContractTest extends DedupeStoreContract {
     EmbeddedPostgres own = Postgres.start();
     JdbcDedupeStore store = JdbcDedupeStore.builder(own.getPostgresDatabase()).createTable(true)
         .statementTimeout(Duration.ofSeconds(2)).build();
-    store.claim("warm-up", "f", Duration.ofSeconds(1));
-    store.complete("warm-up", ServerResponse.empty(204));
+    store.claim("warm-up", "f", "o1", Duration.ofSeconds(1));
+    store.complete("warm-up", "o1", ServerResponse.empty(204));
     own.close();
     return store;
   }

@@ -29,17 +29,17 @@ class JdbcDedupeStoreTest {
     try (JdbcDedupeStore store = JdbcDedupeStore.builder(database).table(table).createTable(true)
         .retention(Duration.ofMillis(1)).purgeBatch(2).purgeInterval(Duration.ofHours(1)).build()) {
       for (int i = 0; i < 5; i++) {
-        store.claim("k" + i, "f", LEASE);
-        store.complete("k" + i, ServerResponse.empty(204));
+        store.claim("k" + i, "f", "o1", LEASE);
+        store.complete("k" + i, "o1", ServerResponse.empty(204));
       }
-      store.claim("in-flight", "f", LEASE);
+      store.claim("in-flight", "f", "o1", LEASE);
       awaitExpired(table, 5);
       assertEquals(2, store.purgeExpired());
       assertEquals(2, store.purgeExpired());
       assertEquals(1, store.purgeExpired());
       assertEquals(0, store.purgeExpired());
       assertEquals(1, rows(table), "the claim in flight, inside its lease, stays");
-      assertEquals(State.IN_PROGRESS, store.claim("in-flight", "f", LEASE).state());
+      assertEquals(State.IN_PROGRESS, store.claim("in-flight", "f", "o1", LEASE).state());
     }
   }
 
@@ -48,8 +48,8 @@ class JdbcDedupeStoreTest {
     String table = "ddl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (JdbcDedupeStore store = JdbcDedupeStore.builder(database).table(table).createTable(true).build();
         JdbcDedupeStore again = JdbcDedupeStore.builder(database).table(table).createTable(true).build()) {
-      assertEquals(State.ACQUIRED, store.claim("a", "f", LEASE).state());
-      assertEquals(State.IN_PROGRESS, again.claim("a", "f", LEASE).state());
+      assertEquals(State.ACQUIRED, store.claim("a", "f", "o1", LEASE).state());
+      assertEquals(State.IN_PROGRESS, again.claim("a", "f", "o1", LEASE).state());
     }
     assertEquals(1, rows(table));
     assertTrue(JdbcDedupeStore.ddl(table).get(0).startsWith("CREATE TABLE IF NOT EXISTS " + table + " ("));
@@ -75,7 +75,7 @@ class JdbcDedupeStoreTest {
   @Test
   void withoutTheTableTheStoreFailsTypedAndSaysSo() throws Exception {
     try (JdbcDedupeStore store = JdbcDedupeStore.builder(database).table("never_created").build()) {
-      DedupeStoreException e = assertThrows(DedupeStoreException.class, () -> store.claim("a", "f", LEASE));
+      DedupeStoreException e = assertThrows(DedupeStoreException.class, () -> store.claim("a", "f", "o1", LEASE));
       assertTrue(e.getMessage().contains("42P01"), e::getMessage); // undefined_table
     }
   }
@@ -87,10 +87,10 @@ class JdbcDedupeStoreTest {
     assertThrows(IllegalArgumentException.class, () -> JdbcDedupeStore.builder(database).retention(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> JdbcDedupeStore.builder(database).purgeBatch(0));
     try (JdbcDedupeStore store = JdbcDedupeStore.builder(database).createTable(true).build()) {
-      assertEquals("key", assertThrows(NullPointerException.class, () -> store.claim(null, "f", LEASE)).getMessage());
-      assertEquals("fingerprint", assertThrows(NullPointerException.class, () -> store.claim("k", null, LEASE))
+      assertEquals("key", assertThrows(NullPointerException.class, () -> store.claim(null, "f", "o1", LEASE)).getMessage());
+      assertEquals("fingerprint", assertThrows(NullPointerException.class, () -> store.claim("k", null, "o1", LEASE))
           .getMessage());
-      assertThrows(IllegalArgumentException.class, () -> store.claim("k".repeat(1001), "f", LEASE));
+      assertThrows(IllegalArgumentException.class, () -> store.claim("k".repeat(1001), "f", "o1", LEASE));
     }
   }
 

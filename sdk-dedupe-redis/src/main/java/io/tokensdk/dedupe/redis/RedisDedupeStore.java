@@ -110,10 +110,11 @@ public final class RedisDedupeStore implements DedupeStore, AutoCloseable {
   }
 
   @Override
-  public Claim claim(String key, String fingerprint, Duration lease) {
-    byte[] fp = Objects.requireNonNull(fingerprint, "fingerprint").getBytes(StandardCharsets.UTF_8);
+  public Claim claim(String key, String fingerprint, String owner, Duration lease) {
+    byte[] fp = utf8(fingerprint, "fingerprint");
+    byte[] claimant = utf8(owner, "owner");
     long leaseMillis = Math.max(1, Objects.requireNonNull(lease, "lease").toMillis());
-    byte[] found = claim.value(redisKey(key), inFlight(fp), ascii(leaseMillis));
+    byte[] found = claim.value(redisKey(key), inFlight(fp, claimant), ascii(leaseMillis));
     if (found == null) {
       return Claim.acquired();
     }
@@ -141,14 +142,14 @@ public final class RedisDedupeStore implements DedupeStore, AutoCloseable {
   }
 
   @Override
-  public void complete(String key, ServerResponse response) {
-    complete.integer(redisKey(key), Objects.requireNonNull(response, "response").encode(), retentionMillis,
-        channelBytes);
+  public boolean complete(String key, String owner, ServerResponse response) {
+    return complete.integer(redisKey(key), utf8(owner, "owner"), Objects.requireNonNull(response, "response").encode(),
+        retentionMillis, channelBytes) == 1;
   }
 
   @Override
-  public void release(String key) {
-    release.integer(redisKey(key), channelBytes);
+  public boolean release(String key, String owner) {
+    return release.integer(redisKey(key), utf8(owner, "owner"), channelBytes) == 1;
   }
 
   @Override
@@ -183,9 +184,13 @@ public final class RedisDedupeStore implements DedupeStore, AutoCloseable {
     return (prefix + Objects.requireNonNull(key, "key")).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] inFlight(byte[] fingerprint) {
-    return ByteBuffer.allocate(5 + fingerprint.length).put(IN_FLIGHT).putInt(fingerprint.length).put(fingerprint)
-        .array();
+  private static byte[] inFlight(byte[] fingerprint, byte[] owner) {
+    return ByteBuffer.allocate(5 + fingerprint.length + owner.length).put(IN_FLIGHT).putInt(fingerprint.length)
+        .put(fingerprint).put(owner).array();
+  }
+
+  private static byte[] utf8(String value, String name) {
+    return Objects.requireNonNull(value, name).getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] ascii(long value) {

@@ -16,8 +16,8 @@ class RedisDedupeStoreContractTest extends DedupeStoreContract {
   protected DedupeStore storeWhoseEngineIsDown() {
     RedisServer own = RedisServer.start();
     RedisDedupeStore store = RedisDedupeStore.builder(own.uri()).commandTimeout(Duration.ofSeconds(2)).build();
-    store.claim("warm-up", "f", Duration.ofSeconds(1));
-    store.complete("warm-up", ServerResponse.empty(204));
+    store.claim("warm-up", "f", "o1", Duration.ofSeconds(1));
+    store.complete("warm-up", "o1", ServerResponse.empty(204));
     own.close();
     return store;
   }

@@ -44,10 +44,10 @@ class RedisDedupeStoreTest {
 
   @Test
   void oneKeyPerDedupeKeyExpiringWithTheLeaseThenWithTheRetention() {
-    store.claim("TSP:createToken:r1", "f", LEASE);
+    store.claim("TSP:createToken:r1", "f", "o1", LEASE);
     long inFlight = redis.pttl(prefix + "TSP:createToken:r1");
     assertTrue(inFlight > 0 && inFlight <= LEASE.toMillis(), () -> "pttl " + inFlight);
-    store.complete("TSP:createToken:r1", ServerResponse.empty(204));
+    store.complete("TSP:createToken:r1", "o1", ServerResponse.empty(204));
     long done = redis.pttl(prefix + "TSP:createToken:r1");
     assertTrue(done > LEASE.toMillis() && done <= Duration.ofHours(2).toMillis(), () -> "pttl " + done);
     assertEquals(java.util.List.of(prefix + "TSP:createToken:r1"), redis.keys(prefix + "*"));
@@ -57,30 +57,30 @@ class RedisDedupeStoreTest {
   void storesWithOtherPrefixesDoNotSeeEachOther() {
     try (RedisDedupeStore other = RedisDedupeStore.builder(RedisServer.shared().uri()).keyPrefix(prefix + "other:")
         .build()) {
-      store.claim("a", "f", LEASE);
-      assertEquals(State.ACQUIRED, other.claim("a", "f", LEASE).state());
+      store.claim("a", "f", "o1", LEASE);
+      assertEquals(State.ACQUIRED, other.claim("a", "f", "o1", LEASE).state());
     }
   }
 
   @Test
   void aForeignValueUnderTheKeyIsATypedFailureNotAnAnswer() {
     redis.set(prefix + "a", "D");
-    DedupeStoreException e = assertThrows(DedupeStoreException.class, () -> store.claim("a", "f", LEASE));
+    DedupeStoreException e = assertThrows(DedupeStoreException.class, () -> store.claim("a", "f", "o1", LEASE));
     assertFalse(e.getMessage().contains(prefix), e::getMessage);
   }
 
   @Test
   void theScriptsAreLoadedAgainAfterTheServerForgotThem() {
-    store.claim("a", "f", LEASE);
+    store.claim("a", "f", "o1", LEASE);
     redis.scriptFlush();
-    store.complete("a", ServerResponse.empty(204));
-    assertEquals(State.DONE, store.claim("a", "f", LEASE).state());
+    store.complete("a", "o1", ServerResponse.empty(204));
+    assertEquals(State.DONE, store.claim("a", "f", "o1", LEASE).state());
   }
 
   @Test
   void badArgumentsAreNamed() {
-    assertEquals("key", assertThrows(NullPointerException.class, () -> store.claim(null, "f", LEASE)).getMessage());
-    assertEquals("fingerprint", assertThrows(NullPointerException.class, () -> store.claim("k", null, LEASE))
+    assertEquals("key", assertThrows(NullPointerException.class, () -> store.claim(null, "f", "o1", LEASE)).getMessage());
+    assertEquals("fingerprint", assertThrows(NullPointerException.class, () -> store.claim("k", null, "o1", LEASE))
         .getMessage());
     assertEquals("uri", assertThrows(NullPointerException.class, () -> RedisDedupeStore.builder((String) null))
         .getMessage());

@@ -148,8 +148,8 @@ class StopGraceTest {
     private final Semaphore inProgress = new Semaphore(0);
 
     @Override
-    public Claim claim(String key, String fingerprint, Duration lease) {
-      Claim claim = super.claim(key, fingerprint, lease);
+    public Claim claim(String key, String fingerprint, String owner, Duration lease) {
+      Claim claim = super.claim(key, fingerprint, owner, lease);
       if (claim.state() == Claim.State.IN_PROGRESS) {
         inProgress.release();
       }

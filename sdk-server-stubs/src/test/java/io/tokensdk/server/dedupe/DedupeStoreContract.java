@@ -89,17 +89,17 @@ public abstract class DedupeStoreContract {
 
   @Test
   void theFirstClaimAcquiresAndAnotherFindsItInProgress() {
-    assertEquals(State.ACQUIRED, store.claim(key("a"), "f1", LONG_LEASE).state());
-    DedupeStore.Claim again = store.claim(key("a"), "f1", LONG_LEASE);
+    assertEquals(State.ACQUIRED, store.claim(key("a"), "f1", "o1", LONG_LEASE).state());
+    DedupeStore.Claim again = store.claim(key("a"), "f1", "o1", LONG_LEASE);
     assertEquals(State.IN_PROGRESS, again.state());
     assertNull(again.response());
   }
 
   @Test
   void aCompletedClaimIsDoneWithItsAnswer() {
-    store.claim(key("a"), "f1", LONG_LEASE);
-    store.complete(key("a"), ServerResponse.json(201, "{\"tokenId\":\"t-1\"}"));
-    DedupeStore.Claim done = store.claim(key("a"), "f1", LONG_LEASE);
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    assertTrue(store.complete(key("a"), "o1", ServerResponse.json(201, "{\"tokenId\":\"t-1\"}")));
+    DedupeStore.Claim done = store.claim(key("a"), "f1", "o1", LONG_LEASE);
     assertEquals(State.DONE, done.state());
     assertEquals(201, done.response().status());
     assertEquals("{\"tokenId\":\"t-1\"}", new String(done.response().body(), java.nio.charset.StandardCharsets.UTF_8));
@@ -107,69 +107,102 @@ public abstract class DedupeStoreContract {
 
   @Test
   void anotherFingerprintIsAConflictInFlightAndWhenDone() {
-    store.claim(key("a"), "f1", LONG_LEASE);
-    assertEquals(State.CONFLICT, store.claim(key("a"), "f2", LONG_LEASE).state());
-    store.complete(key("a"), ServerResponse.empty(204));
-    assertEquals(State.CONFLICT, store.claim(key("a"), "f2", LONG_LEASE).state());
-    assertEquals(State.DONE, store.claim(key("a"), "f1", LONG_LEASE).state());
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    assertEquals(State.CONFLICT, store.claim(key("a"), "f2", "o1", LONG_LEASE).state());
+    store.complete(key("a"), "o1", ServerResponse.empty(204));
+    assertEquals(State.CONFLICT, store.claim(key("a"), "f2", "o1", LONG_LEASE).state());
+    assertEquals(State.DONE, store.claim(key("a"), "f1", "o1", LONG_LEASE).state());
   }
 
   @Test
   void keysAreIndependent() {
-    store.claim(key("a"), "f1", LONG_LEASE);
-    assertEquals(State.ACQUIRED, store.claim(key("b"), "f1", LONG_LEASE).state());
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    assertEquals(State.ACQUIRED, store.claim(key("b"), "f1", "o1", LONG_LEASE).state());
   }
 
   @Test
   void aReleasedClaimCanBeClaimedAgain() {
-    store.claim(key("a"), "f1", LONG_LEASE);
-    store.release(key("a"));
-    assertEquals(State.ACQUIRED, store.claim(key("a"), "f2", LONG_LEASE).state());
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    assertTrue(store.release(key("a"), "o1"));
+    assertEquals(State.ACQUIRED, store.claim(key("a"), "f2", "o2", LONG_LEASE).state());
   }
 
   @Test
   void releaseAndCompleteLeaveADoneAnswerAlone() {
-    store.claim(key("a"), "f1", LONG_LEASE);
-    store.complete(key("a"), ServerResponse.empty(204));
-    store.release(key("a"));
-    store.complete(key("a"), ServerResponse.empty(500));
-    DedupeStore.Claim done = store.claim(key("a"), "f1", LONG_LEASE);
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    store.complete(key("a"), "o1", ServerResponse.empty(204));
+    assertFalse(store.release(key("a"), "o1"));
+    assertFalse(store.complete(key("a"), "o1", ServerResponse.empty(500)));
+    DedupeStore.Claim done = store.claim(key("a"), "f1", "o1", LONG_LEASE);
     assertEquals(State.DONE, done.state());
     assertEquals(204, done.response().status());
   }
 
   @Test
   void completeAndReleaseOfAnUnknownKeyChangeNothing() {
-    store.complete(key("never-claimed"), ServerResponse.empty(204));
-    store.release(key("never-claimed-either"));
-    assertEquals(State.ACQUIRED, store.claim(key("never-claimed"), "f1", LONG_LEASE).state());
-    assertEquals(State.ACQUIRED, store.claim(key("never-claimed-either"), "f1", LONG_LEASE).state());
+    assertFalse(store.complete(key("never-claimed"), "o1", ServerResponse.empty(204)));
+    assertFalse(store.release(key("never-claimed-either"), "o1"));
+    assertEquals(State.ACQUIRED, store.claim(key("never-claimed"), "f1", "o1", LONG_LEASE).state());
+    assertEquals(State.ACQUIRED, store.claim(key("never-claimed-either"), "f1", "o1", LONG_LEASE).state());
   }
 
   @Test
   void anExpiredLeaseCanBeClaimedAgainByTheRedelivery() throws Exception {
-    assertEquals(State.ACQUIRED, store.claim(key("a"), "f1", SHORT).state());
-    assertEquals(State.ACQUIRED, eventually(() -> store.claim(key("a"), "f1", LONG_LEASE).state(), State.ACQUIRED));
-    assertEquals(State.IN_PROGRESS, store.claim(key("a"), "f1", LONG_LEASE).state());
+    assertEquals(State.ACQUIRED, store.claim(key("a"), "f1", "o1", SHORT).state());
+    assertEquals(State.ACQUIRED, eventually(() -> store.claim(key("a"), "f1", "o2", LONG_LEASE).state(), State.ACQUIRED));
+    assertEquals(State.IN_PROGRESS, store.claim(key("a"), "f1", "o3", LONG_LEASE).state());
+  }
+
+  @Test
+  void onlyTheOwnerCompletesOrReleasesAClaim() {
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    assertFalse(store.complete(key("a"), "o2", ServerResponse.empty(500)));
+    assertFalse(store.release(key("a"), "o2"));
+    assertEquals(State.IN_PROGRESS, store.claim(key("a"), "f1", "o3", LONG_LEASE).state());
+    assertTrue(store.complete(key("a"), "o1", ServerResponse.empty(204)));
+    assertEquals(204, store.claim(key("a"), "f1", "o3", LONG_LEASE).response().status());
+  }
+
+  @Test
+  void aHandlerThatOutlivedItsLeaseCannotCompleteTheNextDeliverysClaim() throws Exception {
+    store.claim(key("a"), "f1", "late", SHORT);
+    assertEquals(State.ACQUIRED, eventually(() -> store.claim(key("a"), "f1", "next", LONG_LEASE).state(),
+        State.ACQUIRED));
+    assertFalse(store.complete(key("a"), "late", ServerResponse.json(201, "{\"tokenId\":\"first\"}")));
+    assertEquals(State.IN_PROGRESS, store.claim(key("a"), "f1", "third", LONG_LEASE).state(),
+        "the next delivery's claim still holds");
+    assertTrue(store.complete(key("a"), "next", ServerResponse.json(201, "{\"tokenId\":\"second\"}")));
+    assertEquals("{\"tokenId\":\"second\"}", new String(store.claim(key("a"), "f1", "third", LONG_LEASE).response()
+        .body(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aHandlerThatOutlivedItsLeaseCannotReleaseTheNextDeliverysClaim() throws Exception {
+    store.claim(key("a"), "f1", "late", SHORT);
+    assertEquals(State.ACQUIRED, eventually(() -> store.claim(key("a"), "f1", "next", LONG_LEASE).state(),
+        State.ACQUIRED));
+    assertFalse(store.release(key("a"), "late"));
+    assertEquals(State.IN_PROGRESS, store.claim(key("a"), "f1", "third", LONG_LEASE).state(),
+        "a third delivery must not run beside the next one");
   }
 
   @Test
   void answersAreForgottenAfterTheRetention() throws Exception {
     DedupeStore shortLived = open(Duration.ofMillis(500));
-    shortLived.claim(key("a"), "f1", LONG_LEASE);
-    shortLived.complete(key("a"), ServerResponse.empty(204));
-    assertEquals(State.DONE, shortLived.claim(key("a"), "f1", LONG_LEASE).state());
-    assertEquals(State.ACQUIRED, eventually(() -> shortLived.claim(key("a"), "f1", LONG_LEASE).state(), State.ACQUIRED));
+    shortLived.claim(key("a"), "f1", "o1", LONG_LEASE);
+    shortLived.complete(key("a"), "o1", ServerResponse.empty(204));
+    assertEquals(State.DONE, shortLived.claim(key("a"), "f1", "o1", LONG_LEASE).state());
+    assertEquals(State.ACQUIRED, eventually(() -> shortLived.claim(key("a"), "f1", "o1", LONG_LEASE).state(), State.ACQUIRED));
   }
 
   @Test
   void theRetentionStartsWhenTheAnswerIsStoredNotWithTheLease() throws Exception {
-    store.claim(key("a"), "f1", SHORT);
-    store.complete(key("a"), ServerResponse.empty(204));
+    store.claim(key("a"), "f1", "o1", SHORT);
+    store.complete(key("a"), "o1", ServerResponse.empty(204));
     CompletableFuture<Void> pastTheLease = CompletableFuture.runAsync(() -> { },
         CompletableFuture.delayedExecutor(SHORT.toMillis() * 3, TimeUnit.MILLISECONDS));
     pastTheLease.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-    assertEquals(State.DONE, store.claim(key("a"), "f1", LONG_LEASE).state());
+    assertEquals(State.DONE, store.claim(key("a"), "f1", "o1", LONG_LEASE).state());
   }
 
   @Test
@@ -185,10 +218,10 @@ public abstract class DedupeStoreContract {
     headers.put("A-Last", "z");
     ServerResponse answer = new ServerResponse(201, headers, body);
 
-    store.claim(key("a"), "f1", LONG_LEASE);
-    store.complete(key("a"), answer);
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    store.complete(key("a"), "o1", answer);
     DedupeStore other = sharedView();
-    ServerResponse replayed = other.claim(key("a"), "f1", LONG_LEASE).response();
+    ServerResponse replayed = other.claim(key("a"), "f1", "o1", LONG_LEASE).response();
     assertNotNull(replayed);
     assertEquals(201, replayed.status());
     assertEquals(new ArrayList<>(headers.entrySet()), new ArrayList<>(replayed.headers().entrySet()));
@@ -198,9 +231,9 @@ public abstract class DedupeStoreContract {
 
   @Test
   void anEmptyBodyIsReplayedEmpty() {
-    store.claim(key("a"), "f1", LONG_LEASE);
-    store.complete(key("a"), ServerResponse.empty(204));
-    ServerResponse replayed = store.claim(key("a"), "f1", LONG_LEASE).response();
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    store.complete(key("a"), "o1", ServerResponse.empty(204));
+    ServerResponse replayed = store.claim(key("a"), "f1", "o1", LONG_LEASE).response();
     assertEquals(0, replayed.bodyLength());
     assertEquals(Map.of(), replayed.headers());
   }
@@ -219,7 +252,7 @@ public abstract class DedupeStoreContract {
           DedupeStore each = stores[i % 2];
           results.add(pool.submit(() -> {
             start.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-            return each.claim(k, "f1", LONG_LEASE).state();
+            return each.claim(k, "f1", "o1", LONG_LEASE).state();
           }));
         }
         int acquired = 0;
@@ -237,55 +270,55 @@ public abstract class DedupeStoreContract {
 
   @Test
   void aWaiterIsWokenByCompletion() throws Exception {
-    store.claim(key("a"), "f1", LONG_LEASE);
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
     CompletableFuture<Void> waiting = sharedView().awaitChange(key("a"), BOUND.multipliedBy(3));
     assertFalse(waiting.isDone());
-    store.complete(key("a"), ServerResponse.empty(204));
+    store.complete(key("a"), "o1", ServerResponse.empty(204));
     waiting.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-    assertEquals(State.DONE, store.claim(key("a"), "f1", LONG_LEASE).state());
+    assertEquals(State.DONE, store.claim(key("a"), "f1", "o1", LONG_LEASE).state());
   }
 
   @Test
   void aWaiterIsWokenByRelease() throws Exception {
-    store.claim(key("a"), "f1", LONG_LEASE);
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
     CompletableFuture<Void> waiting = sharedView().awaitChange(key("a"), BOUND.multipliedBy(3));
     assertFalse(waiting.isDone());
-    store.release(key("a"));
+    store.release(key("a"), "o1");
     waiting.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-    assertEquals(State.ACQUIRED, store.claim(key("a"), "f1", LONG_LEASE).state());
+    assertEquals(State.ACQUIRED, store.claim(key("a"), "f1", "o1", LONG_LEASE).state());
   }
 
   @Test
   void manyWaitersOnOneKeyAreAllWoken() throws Exception {
-    store.claim(key("a"), "f1", LONG_LEASE);
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
     DedupeStore other = sharedView();
     List<CompletableFuture<Void>> waiting = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       waiting.add((i % 2 == 0 ? store : other).awaitChange(key("a"), BOUND.multipliedBy(3)));
     }
-    store.complete(key("a"), ServerResponse.empty(204));
+    store.complete(key("a"), "o1", ServerResponse.empty(204));
     CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Test
   void aWaitIsBoundedByMaxWait() throws Exception {
-    store.claim(key("a"), "f1", LONG_LEASE);
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
     store.awaitChange(key("a"), SHORT).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-    assertEquals(State.IN_PROGRESS, store.claim(key("a"), "f1", LONG_LEASE).state());
+    assertEquals(State.IN_PROGRESS, store.claim(key("a"), "f1", "o1", LONG_LEASE).state());
   }
 
   @Test
   void aWaitIsBoundedByTheLease() throws Exception {
-    store.claim(key("a"), "f1", SHORT);
+    store.claim(key("a"), "f1", "o1", SHORT);
     sharedView().awaitChange(key("a"), BOUND.multipliedBy(3)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-    assertEquals(State.ACQUIRED, eventually(() -> store.claim(key("a"), "f1", LONG_LEASE).state(), State.ACQUIRED));
+    assertEquals(State.ACQUIRED, eventually(() -> store.claim(key("a"), "f1", "o1", LONG_LEASE).state(), State.ACQUIRED));
   }
 
   @Test
   void awaitingAKeyThatIsNotInFlightReturnsAtOnce() throws Exception {
     store.awaitChange(key("unknown"), BOUND.multipliedBy(3)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
-    store.claim(key("a"), "f1", LONG_LEASE);
-    store.complete(key("a"), ServerResponse.empty(204));
+    store.claim(key("a"), "f1", "o1", LONG_LEASE);
+    store.complete(key("a"), "o1", ServerResponse.empty(204));
     store.awaitChange(key("a"), BOUND.multipliedBy(3)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -296,9 +329,9 @@ public abstract class DedupeStoreContract {
     opened.add(down);
     String secretish = key("4111111111111111");
     DedupeStoreException claim = assertThrows(DedupeStoreException.class,
-        () -> down.claim(secretish, "f1", LONG_LEASE));
-    assertThrows(DedupeStoreException.class, () -> down.complete(secretish, ServerResponse.empty(204)));
-    assertThrows(DedupeStoreException.class, () -> down.release(secretish));
+        () -> down.claim(secretish, "f1", "o1", LONG_LEASE));
+    assertThrows(DedupeStoreException.class, () -> down.complete(secretish, "o1", ServerResponse.empty(204)));
+    assertThrows(DedupeStoreException.class, () -> down.release(secretish, "o1"));
     assertFalse(String.valueOf(claim.getMessage()).contains("4111111111111111"), claim::getMessage);
     // a waiter is not failed by the engine: it returns, and its next claim reports the failure
     down.awaitChange(secretish, BOUND.multipliedBy(3)).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);

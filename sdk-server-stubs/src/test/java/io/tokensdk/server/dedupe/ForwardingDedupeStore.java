@@ -14,18 +14,18 @@ public class ForwardingDedupeStore implements DedupeStore {
   private final DedupeStore delegate = new InMemoryDedupeStore();
 
   @Override
-  public Claim claim(String key, String fingerprint, Duration lease) {
-    return delegate.claim(key, fingerprint, lease);
+  public Claim claim(String key, String fingerprint, String owner, Duration lease) {
+    return delegate.claim(key, fingerprint, owner, lease);
   }
 
   @Override
-  public void complete(String key, ServerResponse response) {
-    delegate.complete(key, response);
+  public boolean complete(String key, String owner, ServerResponse response) {
+    return delegate.complete(key, owner, response);
   }
 
   @Override
-  public void release(String key) {
-    delegate.release(key);
+  public boolean release(String key, String owner) {
+    return delegate.release(key, owner);
   }
 
   @Override
