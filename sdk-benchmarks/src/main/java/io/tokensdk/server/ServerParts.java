@@ -44,6 +44,6 @@ public final class ServerParts {
 
   /** The success answer to {@code result}, as the mount writes it (validated against the response schema). */
   public ServerResponse write(Object result) {
-    return writer.success(operation, result, null);
+    return writer.success(operation, result, () -> null);
   }
 }

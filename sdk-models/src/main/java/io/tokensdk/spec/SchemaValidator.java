@@ -4,14 +4,20 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +59,26 @@ public final class SchemaValidator {
     List<Violation> out = new ArrayList<>();
     checker(schema).check(value, field, null, -1, mode, out);
     return out;
+  }
+
+  /**
+   * Reads one JSON document straight into a model with {@code adapter}, checking it strictly against {@code schema} as
+   * it goes: one pass, no tree. Empty whenever the reader cannot vouch for the document: not strict JSON, a violation,
+   * a JSON {@code null} where the schema names the member, a number it does not judge (an exponent, more than 40
+   * characters), a member repeated, a value the adapter reads that the schema does not describe, a failure of the
+   * adapter. The caller then parses the tree and {@linkplain #validate validates} it, which names the first violation.
+   * A model returned is what the adapter binds from the tree of the same document, which then has no violation.
+   *
+   * @param json the document; closed
+   */
+  public <T> Optional<T> readConforming(Reader json, JsonObject schema, TypeAdapter<T> adapter) {
+    try (ConformingReader reader = new ConformingReader(json, checker(schema))) {
+      T model = adapter.read(reader);
+      return reader.peek() == JsonToken.END_DOCUMENT ? Optional.ofNullable(model) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      // not vouched for: the tree path decides, and names what is wrong
+      return Optional.empty();
+    }
   }
 
   /** Checks a parameter's raw string value (path or header) against its schema. */
@@ -128,10 +154,17 @@ public final class SchemaValidator {
   }
 
   /** One schema, compiled: its constraints read once, its references resolved. */
-  private static final class Checker {
+  static final class Checker {
     private final String type;
     private List<String> required = List.of();
     private Map<String, Checker> properties = Map.of();
+    /** The position of each property in {@link #properties}, for {@link ConformingReader}'s member bitmask. */
+    private Map<String, Integer> propertyIndex = Map.of();
+    private Checker[] propertyCheckers = new Checker[0];
+    /** The bits of the required properties; meaningful when {@link #trackable}. */
+    private long requiredMask;
+    /** An object whose members fit one bitmask: at most 64 properties, every required one among them. */
+    private boolean trackable;
     private Checker items;
     private Integer minItems;
     private Integer maxItems;
@@ -161,6 +194,7 @@ public final class SchemaValidator {
         }
         properties = children;
       }
+      indexProperties();
       if (schema.has("items")) {
         items = compiler.compile(schema.getAsJsonObject("items"));
       }
@@ -178,12 +212,66 @@ public final class SchemaValidator {
       maximum = schema.has("maximum") ? schema.get("maximum").getAsBigDecimal() : null;
     }
 
+    private void indexProperties() {
+      propertyCheckers = properties.values().toArray(new Checker[0]);
+      Map<String, Integer> index = new HashMap<>();
+      properties.keySet().forEach(name -> index.put(name, index.size()));
+      propertyIndex = index;
+      trackable = properties.size() <= Long.SIZE && index.keySet().containsAll(required);
+      if (trackable) {
+        required.forEach(name -> requiredMask |= 1L << index.get(name));
+      }
+    }
+
     private static Integer integer(JsonObject schema, String key) {
       return schema.has(key) ? schema.get(key).getAsInt() : null;
     }
 
     boolean isNumeric() {
       return "integer".equals(type) || "number".equals(type);
+    }
+
+    boolean isObject() {
+      return "object".equals(type);
+    }
+
+    boolean isArray() {
+      return "array".equals(type);
+    }
+
+    boolean trackable() {
+      return trackable;
+    }
+
+    long requiredMask() {
+      return requiredMask;
+    }
+
+    /** The position of property {@code name}, or -1 when the schema does not name it. */
+    int propertyIndex(String name) {
+      Integer index = propertyIndex.get(name);
+      return index == null ? -1 : index;
+    }
+
+    Checker property(int index) {
+      return propertyCheckers[index];
+    }
+
+    Checker items() {
+      return items;
+    }
+
+    /** Whether an array of {@code size} items breaks minItems or maxItems (strict mode). */
+    boolean breaksSize(int size) {
+      return tooFew(size) || tooMany(size);
+    }
+
+    private boolean tooFew(int size) {
+      return minItems != null && size < minItems;
+    }
+
+    private boolean tooMany(int size) {
+      return maxItems != null && size > maxItems;
     }
 
     /**
@@ -235,10 +323,10 @@ public final class SchemaValidator {
       }
       JsonArray array = value.getAsJsonArray();
       if (mode == ValidationMode.STRICT) {
-        if (minItems != null && array.size() < minItems) {
+        if (tooFew(array.size())) {
           out.add(Violation.badFormat(field, "at least " + minItems + " items"));
         }
-        if (maxItems != null && array.size() > maxItems) {
+        if (tooMany(array.size())) {
           out.add(Violation.badFormat(field, "at most " + maxItems + " items"));
         }
       }
@@ -259,7 +347,7 @@ public final class SchemaValidator {
         return;
       }
       String text = value.getAsString();
-      int length = text.codePointCount(0, text.length());
+      int length = codePoints(text);
       if (minLength != null && length < minLength) {
         out.add(Violation.badFormat(fieldOf(parent, name, index), "at least " + minLength + " characters"));
       }
@@ -275,6 +363,16 @@ public final class SchemaValidator {
       if (dateTime && !isDateTime(text)) {
         out.add(Violation.badFormat(fieldOf(parent, name, index), "must be an ISO 8601 date-time with offset"));
       }
+    }
+
+    /**
+     * The length of {@code text} in code points, as far as the length bounds need it: a code point is one or two
+     * chars, so the chars are counted only when their number alone cannot decide a bound.
+     */
+    private int codePoints(String text) {
+      int chars = text.length();
+      boolean undecided = maxLength != null && chars > maxLength || minLength != null && (chars + 1) / 2 < minLength;
+      return undecided ? text.codePointCount(0, chars) : chars;
     }
 
     private void checkNumber(JsonElement value, String parent, String name, int index, ValidationMode mode,

@@ -3,6 +3,7 @@ package io.tokensdk.server;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
+import java.util.function.Supplier;
 import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.IdempotencyKey;
 import io.tokensdk.spec.SpecId;
@@ -47,7 +48,7 @@ abstract class ApiProfile {
    * The model to send as the success body for what the handler returned (null when there is none); the
    * {@link ResponseWriter} validates and serialises it.
    */
-  abstract Object successBody(SpecOperation operation, Object result, JsonElement body);
+  abstract Object successBody(SpecOperation operation, Object result, Supplier<JsonElement> body);
 
   /** The answer to one of this API's typed errors, or null when {@code error} is none of them. */
   abstract ServerResponse businessError(Exception error, JsonElement body);
@@ -73,14 +74,14 @@ abstract class ApiProfile {
    * The idempotency key that identifies a redelivery of {@code operation}, where the spec says it travels; null when the
    * spec does not deduplicate the operation or the request carries no key.
    */
-  final String dedupeKey(SpecOperation operation, ServerRequest request, JsonElement body) {
+  final String dedupeKey(SpecOperation operation, ServerRequest request, Supplier<JsonElement> body) {
     if (!conventions.deduplicated(operation.operationId())) {
       return null;
     }
     IdempotencyKey key = conventions.idempotencyKey(operation.operationId());
     return switch (key.location()) {
       case HEADER -> request.header(key.name());
-      case BODY -> bodyString(body, key.name());
+      case BODY -> bodyString(body.get(), key.name());
     };
   }
 

@@ -2,6 +2,7 @@ package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
 import java.time.Duration;
+import java.util.function.Supplier;
 import io.tokensdk.model.cof.CofError;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
@@ -44,7 +45,7 @@ final class CofProfile extends ApiProfile {
   }
 
   @Override
-  Object successBody(SpecOperation operation, Object result, JsonElement body) {
+  Object successBody(SpecOperation operation, Object result, Supplier<JsonElement> body) {
     return null;
   }
 

@@ -68,14 +68,14 @@ final class Deduplicator {
         case CONFLICT:
           return Answer.of(profile.invalid(new io.tokensdk.spec.Violation(keyName,
               io.tokensdk.spec.Violation.Kind.BAD_FORMAT,
-              "bad parameter format: " + keyName + " (already used for a different request)"), request.tree()),
+              "bad parameter format: " + keyName + " (already used for a different request)"), request.tree().get()),
               ServerEvent.Outcome.KEY_REUSED);
         case ACQUIRED:
           return runClaimed(key, owner, request, first);
         default:
           long left = deadline - System.nanoTime();
           if (left <= 0) {
-            return Answer.of(profile.busy(request.tree()), ServerEvent.Outcome.DUPLICATE_IN_PROGRESS);
+            return Answer.of(profile.busy(request.tree().get()), ServerEvent.Outcome.DUPLICATE_IN_PROGRESS);
           }
           try {
             store.awaitChange(key, Duration.ofNanos(left)).get(left, TimeUnit.NANOSECONDS);
@@ -83,7 +83,7 @@ final class Deduplicator {
             // claim again: the deadline check answers
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Answer.of(profile.busy(request.tree()), ServerEvent.Outcome.DUPLICATE_IN_PROGRESS);
+            return Answer.of(profile.busy(request.tree().get()), ServerEvent.Outcome.DUPLICATE_IN_PROGRESS);
           } catch (ExecutionException | RuntimeException e) {
             return storeFailed("awaitChange", e, request);
           }
@@ -117,7 +117,7 @@ final class Deduplicator {
   private Answer storeFailed(String step, Exception e, ParsedRequest request) {
     LOG.log(System.Logger.Level.WARNING, "dedupe store failed on {0} for {1} ({2}); answered as retryable",
         step, request.operation().operationId(), e.getClass().getName());
-    return Answer.of(profile.busy(request.tree()), ServerEvent.Outcome.STORE_FAILED);
+    return Answer.of(profile.busy(request.tree().get()), ServerEvent.Outcome.STORE_FAILED);
   }
 
   /** A digest that names the request (method, path under the base path, body) without carrying its data. */

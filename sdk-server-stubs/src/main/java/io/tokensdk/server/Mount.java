@@ -98,7 +98,7 @@ final class Mount {
           request.context());
       answer = Answer.of(writer.success(operation, result, request.tree()), ServerEvent.Outcome.SUCCESS);
     } catch (Exception e) {
-      answer = outcomes.answer(e, request.tree());
+      answer = outcomes.answer(e, request.tree().get());
     }
     return new Answer(sensitive.mark(operation, answer.response()), answer.outcome(), answer.failure());
   }

@@ -9,6 +9,7 @@ import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.Violation;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * PAT: every answer is the {@code notificationResponse} envelope, echoing {@code messageId} and {@code conversationId}
@@ -36,9 +37,9 @@ final class PatProfile extends ApiProfile {
   }
 
   @Override
-  Object successBody(SpecOperation operation, Object result, JsonElement body) {
+  Object successBody(SpecOperation operation, Object result, Supplier<JsonElement> body) {
     NotificationResponse response = result == null ? new NotificationResponse() : (NotificationResponse) result;
-    echoIds(response, body);
+    echoIds(response, body.get());
     if (response.getStatusCodeAsString() == null) {
       response.setStatusCode(StatusCode._0000);
     }

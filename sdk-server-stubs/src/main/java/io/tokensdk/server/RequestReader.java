@@ -2,6 +2,7 @@ package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
 import io.tokensdk.spec.ApiSpec;
@@ -14,12 +15,16 @@ import io.tokensdk.spec.Violation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads one request of a mounted API: its headers, content type and body (within the limit), and checks them against
- * the operation's spec, strictly. Answers what the spec prescribes for a request it refuses. Thread-safe.
+ * the operation's spec, strictly. Answers what the spec prescribes for a request it refuses. A body is first read in
+ * one pass straight into its model ({@link SchemaValidator#readConforming}); only a body that pass cannot vouch for is
+ * parsed into a tree, screened, validated and bound, so the first violation reported is always the tree's. Thread-safe.
  */
 final class RequestReader {
   private static final Violation MISSING_BODY =
@@ -30,6 +35,8 @@ final class RequestReader {
   private final SchemaValidator validator;
   private final JsonScreen screen;
   private final boolean nullAsAbsent;
+  /** The model adapter of each operation that takes a body; never changed. */
+  private final Map<SpecOperation, TypeAdapter<?>> adapters = new IdentityHashMap<>();
 
   RequestReader(ApiHandler handler, ApiSpec spec, ApiProfile profile, boolean nullAsAbsent) {
     this.handler = handler;
@@ -37,6 +44,12 @@ final class RequestReader {
     this.validator = TokenSdkJson.validator(spec.id());
     this.screen = new JsonScreen(spec);
     this.nullAsAbsent = nullAsAbsent;
+    for (SpecOperation operation : spec.operations()) {
+      Class<?> type = operation.requestBodySchema() == null ? null : handler.bodyType(operation.operationId());
+      if (type != null) {
+        adapters.put(operation, TokenSdkJson.gson().getAdapter(type));
+      }
+    }
   }
 
   /** A request read, or the answer refusing it. */
@@ -85,8 +98,18 @@ final class RequestReader {
       if (!Utf8.isWellFormed(body, body.length)) {
         return Result.refused(profile.malformed());
       }
+      TypeAdapter<?> adapter = adapters.get(operation);
+      if (violations.isEmpty() && adapter != null) {
+        Optional<?> model = validator.readConforming(new Utf8Reader(body, body.length), operation.requestBodySchema(),
+            adapter);
+        if (model.isPresent()) {
+          return new Result(new ParsedRequest(operation, pathParams, body, BodyTree.onDemand(body, nullAsAbsent),
+              model.get(), context(request, operation)), null);
+        }
+      }
+      // the tree path: it names the first violation, or binds what the one-pass read could not vouch for
       try {
-        tree = TokenSdkJson.parseTree(new Utf8Reader(body, body.length));
+        tree = BodyTree.parse(body, nullAsAbsent);
       } catch (MalformedJsonException e) {
         return Result.refused(profile.malformed());
       }
@@ -94,9 +117,6 @@ final class RequestReader {
         violations.add(MISSING_BODY);
       }
       if (!tree.isJsonNull()) {
-        if (nullAsAbsent) {
-          tree = JsonScreen.withoutNulls(tree);
-        }
         violations.addAll(screen.check(tree, operation.requestBodySchema()));
       }
       if (violations.isEmpty()) {
@@ -115,7 +135,8 @@ final class RequestReader {
     } catch (JsonParseException | NumberFormatException | ArithmeticException e) {
       return Result.refused(profile.malformed());
     }
-    return new Result(new ParsedRequest(operation, pathParams, body, tree, model, context(request, operation)), null);
+    return new Result(new ParsedRequest(operation, pathParams, body, BodyTree.of(tree), model,
+        context(request, operation)), null);
   }
 
   private List<Violation> parameterViolations(ServerRequest request, SpecOperation op, Map<String, String> pathParams) {

@@ -9,6 +9,7 @@ import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.ValidationMode;
 import io.tokensdk.spec.Violation;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns a handler's result into the success answer of its operation. Strict writer: the result becomes a JSON tree,
@@ -29,7 +30,7 @@ final class ResponseWriter {
    * @throws NullResultException when the answer needs a body and the handler returned null
    * @throws InvalidResponseException when the result breaks the response schema
    */
-  ServerResponse success(SpecOperation operation, Object result, JsonElement requestBody) {
+  ServerResponse success(SpecOperation operation, Object result, Supplier<JsonElement> requestBody) {
     int status = operation.successStatus();
     JsonObject schema = operation.responseSchemas().get(status);
     if (schema == null) {

@@ -2,6 +2,7 @@ package io.tokensdk.server;
 
 import com.google.gson.JsonElement;
 import java.time.Duration;
+import java.util.function.Supplier;
 import io.tokensdk.json.TokenSdkJson;
 import io.tokensdk.model.tsp.ErrorRes;
 import io.tokensdk.model.tsp.TspResponseCode;
@@ -31,7 +32,7 @@ final class TspProfile extends ApiProfile {
   }
 
   @Override
-  Object successBody(SpecOperation operation, Object result, JsonElement body) {
+  Object successBody(SpecOperation operation, Object result, Supplier<JsonElement> body) {
     return result;
   }
 
