@@ -4,14 +4,10 @@ import io.tokensdk.server.ServerResponse;
 import io.tokensdk.server.TokenSdkDispatcher;
 import io.tokensdk.spec.ApiConventions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -23,8 +19,11 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Serves the {@link TokenSdkDispatcher} as a Jetty handler. The body is read without holding a thread (Jetty calls back
- * when bytes arrive), within its deadline and limit; only then does the request take a worker of the bounded pool.
- * A request past the pool's capacity, or arriving while the server stops, gets the API's retryable answer at once.
+ * when bytes arrive), within its deadline and limit; only then does the request take one of the worker slots. With a
+ * slot free it runs at once on the Jetty thread that completed its body (the handler is declared blocking, so Jetty
+ * calls it only on a thread that may block, never on its selector), with no hand-off to another thread; else it waits
+ * in the bounded queue for a finishing request to pass on its slot. A request past the slots and the queue, or arriving
+ * while the server stops, gets the API's retryable answer at once.
  * <p>Graceful: on {@link #shutdown()} queued requests are answered with the retryable answer, running handlers finish
  * and their answers are written, and the returned future completes when no request is left. A request still unanswered
  * at the end of the grace (its handler still running, or its body still arriving) gets the retryable answer then; its
@@ -35,7 +34,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class DispatcherHandler extends Handler.Abstract implements Graceful {
   private static final System.Logger LOG = System.getLogger("io.tokensdk.server.jetty");
   private final TokenSdkDispatcher dispatcher;
-  private final ThreadPoolExecutor workers;
+  private final WorkerSlots workers;
   private final ConnectionDeadlines deadlines;
   private final Scheduler scheduler;
   private final Duration bodyTimeout;
@@ -46,9 +45,10 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean stopping;
 
-  DispatcherHandler(TokenSdkDispatcher dispatcher, ThreadPoolExecutor workers, ConnectionDeadlines deadlines,
+  DispatcherHandler(TokenSdkDispatcher dispatcher, WorkerSlots workers, ConnectionDeadlines deadlines,
       Scheduler scheduler, Duration bodyTimeout, Duration retryAfter, Duration grace) {
-    super(InvocationType.NON_BLOCKING);
+    // blocking: the handlers run on the thread that calls this (dedupe stores, databases), so not on Jetty's selector
+    super(InvocationType.BLOCKING);
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.deadlines = deadlines;
@@ -120,11 +120,14 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
   }
 
   private void admit(Exchange exchange, JettyServerRequest request) {
-    try {
-      workers.execute(() -> serve(exchange, request));
-    } catch (RejectedExecutionException e) {
+    if (!workers.runOrQueue(() -> serve(exchange, request))) {
       refuse(exchange, stopping ? "stopping" : "overloaded");
     }
+  }
+
+  /** How many requests wait for a worker slot now. */
+  int waitingRequests() {
+    return workers.waiting();
   }
 
   private void serve(Exchange exchange, JettyServerRequest request) {
@@ -184,11 +187,8 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
   @Override
   public CompletableFuture<Void> shutdown() {
     stopping = true;
-    workers.shutdown();
-    // the queued requests are answered now, not when a worker frees: each sees the stop and gets the retryable answer
-    List<Runnable> queued = new ArrayList<>();
-    workers.getQueue().drainTo(queued);
-    queued.forEach(Runnable::run);
+    // the queued requests are answered now, not when a slot frees: each sees the stop and gets the retryable answer
+    workers.close().forEach(Runnable::run);
     Scheduler.Task graceEnd = scheduler.schedule(this::graceEnded, grace);
     drained.whenComplete((done, failure) -> graceEnd.cancel());
     if (exchanges.isEmpty()) {
@@ -213,10 +213,4 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
     return stopping;
   }
 
-  @Override
-  protected void doStop() throws Exception {
-    // a handler still running after the grace is not interrupted: see the class comment
-    workers.shutdown();
-    super.doStop();
-  }
 }

@@ -12,12 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
@@ -27,7 +21,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
@@ -74,7 +67,7 @@ public final class TokenSdkServer implements AutoCloseable {
   private final TokenSdkDispatcher dispatcher;
   private Server server;
   private ServerConnector connector;
-  private ThreadPoolExecutor workers;
+  private DispatcherHandler handler;
 
   private TokenSdkServer(Builder config, TokenSdkDispatcher dispatcher) {
     this.config = config;
@@ -102,16 +95,14 @@ public final class TokenSdkServer implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
-    QueuedThreadPool jettyThreads = new QueuedThreadPool();
-    jettyThreads.setName("tokensdk-io");
+    // Jetty's threads run the handlers too (at most workerThreads at once), beside its selectors and I/O
+    HostThreads jettyThreads = new HostThreads(config.workerThreads);
     Server created = new Server(jettyThreads);
     ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("tokensdk-deadlines", true);
     created.addBean(scheduler);
     ConnectionDeadlines deadlines = new ConnectionDeadlines(scheduler, config.handshakeTimeout,
         config.headerReadTimeout);
-    ThreadPoolExecutor workers = new ThreadPoolExecutor(config.workerThreads, config.workerThreads, 60,
-        TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.queueCapacity), named("tokensdk-worker"),
-        new ThreadPoolExecutor.AbortPolicy());
+    WorkerSlots workers = new WorkerSlots(config.workerThreads, config.queueCapacity, jettyThreads);
     DispatcherHandler handler = new DispatcherHandler(dispatcher, workers, deadlines, scheduler,
         config.bodyReadTimeout, config.retryAfter, config.stopGrace);
     ServerConnector listening = connector(created, handler, deadlines);
@@ -132,7 +123,7 @@ public final class TokenSdkServer implements AutoCloseable {
     }
     server = created;
     connector = listening;
-    this.workers = workers;
+    this.handler = handler;
     return this;
   }
 
@@ -175,7 +166,7 @@ public final class TokenSdkServer implements AutoCloseable {
 
   /** How many requests wait for a worker now (for tests and metrics). */
   synchronized int waitingRequests() {
-    return workers == null ? 0 : workers.getQueue().size();
+    return handler == null ? 0 : handler.waitingRequests();
   }
 
   /** The bound address. */
@@ -217,17 +208,6 @@ public final class TokenSdkServer implements AutoCloseable {
       // a grace that ran out is reported as a timeout: what was left has been closed
       LOG.log(System.Logger.Level.DEBUG, "stop: {0}", e.toString());
     }
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    ThreadFactory base = Executors.defaultThreadFactory();
-    return r -> {
-      Thread thread = base.newThread(r);
-      thread.setName(prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** Builds a {@link TokenSdkServer}. Every option has a default fit for a payment endpoint. */
