@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 
 /**
- * One operation of a spec, prepared once per client: its spec entry, its path split into literal and parameter segments
- * over the parsed base URL, and whether a resend of it is safe. Building a call's URL is then appending segments, with no
- * string concatenation and no re-parse.
+ * One operation of a spec, prepared once per client: its spec entry and parameters, its path split into literal and
+ * parameter segments over the parsed base URL, and whether a resend of it is safe. Building a call's URL is then
+ * appending segments, with no string concatenation and no re-parse; an operation without path parameters has its URL
+ * built once.
  */
 final class OperationTemplate {
   private final SpecOperation spec;
@@ -19,6 +20,12 @@ final class OperationTemplate {
   private final String specBasePath;
   private final List<String> segments;
   private final List<String> pathParameterOrder;
+  private final List<SpecParameter> pathParameters;
+  private final List<SpecParameter> headerParameters;
+  /** Per segment: the index of its value among a call's path values, or -1 for a literal segment. */
+  private final int[] segmentValues;
+  /** The URL of an operation without path parameters, else null. */
+  private final HttpUrl fixedUrl;
   private final boolean resendSafe;
 
   /**
@@ -42,6 +49,11 @@ final class OperationTemplate {
       }
     }
     this.resendSafe = resendSafe;
+    this.pathParameters = spec.pathParameters();
+    this.headerParameters = spec.headerParameters();
+    this.segmentValues = segments.stream().mapToInt(segment -> segment.startsWith("{")
+        ? this.pathParameterOrder.indexOf(segment.substring(1, segment.length() - 1)) : -1).toArray();
+    this.fixedUrl = this.pathParameterOrder.isEmpty() ? url(List.of()) : null;
   }
 
   SpecOperation spec() {
@@ -65,19 +77,33 @@ final class OperationTemplate {
     return pathParameterOrder;
   }
 
+  /** The spec's path parameters, in the order of the spec. */
+  List<SpecParameter> pathParameters() {
+    return pathParameters;
+  }
+
+  /** The index among a call's path values of the value of {@code parameter}, one of {@link #pathParameters()}. */
+  int valueIndex(SpecParameter parameter) {
+    return pathParameterOrder.indexOf(parameter.name());
+  }
+
+  /** The spec's header parameters, in the order of the spec. */
+  List<SpecParameter> headerParameters() {
+    return headerParameters;
+  }
+
   /**
    * The URL with each parameter segment replaced by its value (checked non-empty and not a dot segment), encoded as one
    * segment. OkHttp replaces the empty last segment of a base URL ending in '/' with the first appended one.
    */
   HttpUrl url(List<String> values) {
+    if (fixedUrl != null) {
+      return fixedUrl;
+    }
     HttpUrl.Builder url = base.newBuilder();
-    for (String segment : segments) {
-      if (segment.startsWith("{")) {
-        String name = segment.substring(1, segment.length() - 1);
-        url.addEncodedPathSegment(PathSegments.encode(values.get(pathParameterOrder.indexOf(name))));
-      } else {
-        url.addEncodedPathSegment(segment);
-      }
+    for (int i = 0; i < segments.size(); i++) {
+      int value = segmentValues[i];
+      url.addEncodedPathSegment(value < 0 ? segments.get(i) : PathSegments.encode(values.get(value)));
     }
     return url.build();
   }

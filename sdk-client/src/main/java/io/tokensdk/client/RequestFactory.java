@@ -60,8 +60,8 @@ final class RequestFactory {
     checkPathValues(operation, values);
     SpecOperation specOperation = operation.spec();
     List<Violation> violations = new ArrayList<>();
-    for (SpecParameter parameter : specOperation.pathParameters()) {
-      String value = values.get(operation.pathParameterOrder().indexOf(parameter.name()));
+    for (SpecParameter parameter : operation.pathParameters()) {
+      String value = values.get(operation.valueIndex(parameter));
       violations.addAll(validator.validateParameter(value, parameter, ValidationMode.STRICT));
     }
     JsonObject tree = toTree(operationId, body);
@@ -72,13 +72,13 @@ final class RequestFactory {
     } else if (tree == null && specOperation.requestBodyRequired()) {
       violations.add(new Violation("body", Violation.Kind.MISSING, "missing mandatory parameter: body"));
     }
-    for (SpecParameter parameter : specOperation.headerParameters()) {
+    for (SpecParameter parameter : operation.headerParameters()) {
       violations.addAll(validator.validateParameter(headers.get(parameter.name()), parameter, ValidationMode.STRICT));
     }
     if (!violations.isEmpty()) {
       throw (RequestValidationException) new RequestValidationException(operationId, violations).attach(requestId, 0);
     }
-    String bodyText = tree == null ? null : TokenSdkJson.gson().toJson(tree);
+    String bodyText = tree == null ? null : TokenSdkJson.writeTree(tree);
     Request.Builder request = new Request.Builder()
         .url(operation.url(values))
         .header("User-Agent", config.userAgent())
