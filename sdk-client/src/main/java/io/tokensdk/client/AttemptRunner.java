@@ -54,6 +54,9 @@ final class AttemptRunner {
   }
 
   private void notifyListener(PreparedRequest prepared, int attempt, int status, Duration latency, AttemptResult<?> result) {
+    if (listener == CallListener.NONE) {
+      return;
+    }
     AttemptEvent.Outcome outcome = result.succeeded() ? AttemptEvent.Outcome.SUCCESS
         : result.retryable() ? AttemptEvent.Outcome.RETRYABLE_FAILURE : AttemptEvent.Outcome.FAILURE;
     try {

@@ -243,6 +243,29 @@ class ClientWireTest {
   }
 
   @Test
+  void answersAreDecodedAsTheirContentTypeSays() {
+    String json = "{\"tokenList\":[{\"tokenId\":\"t\",\"exp\":\"1229\",\"last4\":\"0001\",\"state\":\"ACTIVE\","
+        + "\"tokenStorageId\":\"s\",\"tokenRequestorId\":\"r\",\"walletProviderId\":\"Wallet \u00e9\u20ac\"}]}";
+    byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bom = new byte[utf8.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(utf8, 0, bom, 3, utf8.length);
+    String[] contentTypes = {"application/json", "application/json; charset=UTF-8", "application/json", null,
+        "application/json; charset=UTF-16BE"};
+    byte[][] bodies = {utf8, utf8, bom, utf8, json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)};
+    for (int i = 0; i < bodies.length; i++) {
+      MockResponse answer = new MockResponse().setBody(new okio.Buffer().write(bodies[i]));
+      answer = contentTypes[i] == null ? answer.removeHeader("Content-Type")
+          : answer.setHeader("Content-Type", contentTypes[i]);
+      server.enqueue(answer);
+      var list = clients.tsp().listTokens(new io.tokensdk.model.tsp.ListTokensReq().issuerId(WireCases.ISSUER));
+      assertEquals("Wallet \u00e9\u20ac", list.getTokenList().get(0).getWalletProviderId(), "answer " + i);
+    }
+  }
+
+  @Test
   void anAnswerWithoutARequiredFieldIsAnUnexpectedResponse() {
     server.enqueue(new MockResponse().setBody("{\"tokenInfo\":{}}"));
     UnexpectedResponseException thrown = assertThrows(UnexpectedResponseException.class,
