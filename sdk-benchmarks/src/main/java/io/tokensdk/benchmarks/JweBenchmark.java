@@ -89,7 +89,8 @@ public class JweBenchmark {
     requestorPrivate = bcKeys.generatePrivate(new PKCS8EncodedKeySpec(requestor.toECPrivateKey().getEncoded()));
     signerPublic = bcKeys.generatePublic(new X509EncodedKeySpec(signer.toECPublicKey().getEncoded()));
     bankPrivate = bank.toPrivateKey();
-    // the floor is the primitives only: the header's ephemeral key is read once here, the SDK parses it per open
+    // the floor is the primitives only: the header's ephemeral key is read once here; the SDK reads the header
+    // (its own strict parser) and builds and checks the point on every open
     credentialEphemeral = ephemeralKey(credential);
     signedEphemeral = ephemeralKey(signedCredential);
     check(sdk_ecdhOpen(), floor_ecdhOpen(), nimbus_ecdhOpen());
