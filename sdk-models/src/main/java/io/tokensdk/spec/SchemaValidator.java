@@ -1,5 +1,6 @@
 package io.tokensdk.spec;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -75,6 +76,25 @@ public final class SchemaValidator {
     try (ConformingReader reader = new ConformingReader(json, checker(schema))) {
       T model = adapter.read(reader);
       return reader.peek() == JsonToken.END_DOCUMENT ? Optional.ofNullable(model) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      // not vouched for: the tree path decides, and names what is wrong
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Writes {@code model} as JSON with {@code gson}'s adapter for its class, checking it strictly against {@code schema}
+   * as it goes: one pass, no tree. Empty whenever the writer cannot vouch for the document (see
+   * {@link #readConforming}; a null member is left out and counts as absent), the caller then serialises the model to a
+   * tree and {@linkplain #validate validates} it, which names the first violation. A text returned is what
+   * serialising that tree gives. {@code gson} must leave nulls out, as the SDK's does.
+   */
+  @SuppressWarnings("unchecked")
+  public Optional<String> writeConforming(Object model, JsonObject schema, Gson gson) {
+    StringBuilder text = new StringBuilder(512);
+    try (ConformingWriter writer = new ConformingWriter(text, gson.htmlSafe(), checker(schema))) {
+      ((TypeAdapter<Object>) gson.getAdapter(model.getClass())).write(writer, model);
+      return Optional.of(text.toString());
     } catch (IOException | RuntimeException e) {
       // not vouched for: the tree path decides, and names what is wrong
       return Optional.empty();

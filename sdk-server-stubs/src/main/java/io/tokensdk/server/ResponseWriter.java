@@ -9,11 +9,14 @@ import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.ValidationMode;
 import io.tokensdk.spec.Violation;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Turns a handler's result into the success answer of its operation. Strict writer: the result becomes a JSON tree,
- * the tree is validated once against the spec's response schema, and only a conforming tree is serialised. Thread-safe.
+ * Turns a handler's result into the success answer of its operation. Strict writer: the result is written in one pass
+ * and checked against the spec's response schema on the way ({@link SchemaValidator#writeConforming}); what that pass
+ * cannot vouch for becomes a JSON tree, validated once, and only a conforming tree is serialised, so a result that
+ * breaks the spec is refused with the tree's first violation. Thread-safe.
  */
 final class ResponseWriter {
   private final ApiProfile profile;
@@ -39,6 +42,10 @@ final class ResponseWriter {
     Object model = profile.successBody(operation, result, requestBody);
     if (model == null) {
       throw new NullResultException(operation.operationId());
+    }
+    Optional<String> written = validator.writeConforming(model, schema, TokenSdkJson.gson());
+    if (written.isPresent()) {
+      return ServerResponse.json(status, written.get());
     }
     JsonElement tree = TokenSdkJson.toTree(model);
     List<Violation> violations = validator.validate(tree, schema, "", ValidationMode.STRICT);

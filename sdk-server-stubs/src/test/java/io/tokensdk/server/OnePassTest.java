@@ -22,8 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.tokensdk.model.tsp.CreateTokenRes;
+import io.tokensdk.model.tsp.TokenInfo;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -32,14 +35,16 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The one-pass read of a request body ({@link SchemaValidator#readConforming}) against the tree path it stands in
- * for (parse, screen, strict validation, bind). Whenever the one pass returns a model, the tree path must find no
+ * The one-pass read of a request body ({@link SchemaValidator#readConforming}) and write of an answer
+ * ({@link SchemaValidator#writeConforming}) against the tree paths they stand in for. A write in one pass must give
+ * exactly the text of the validated tree, and leave every model with a violation to the tree path. For the read: the
+ * tree path is parse, screen, strict validation, bind. Whenever the one pass returns a model, the tree path must find no
  * violation and bind the same model; whenever the tree path finds a violation or a malformed body, the one pass must
  * return nothing, so that the answer, and the first violation it names, come from the tree path as before. Checked on
  * the valid sample of every operation of the three specs and on hostile mutations of them: wrong types, nulls, unknown
  * members, huge and exotic numbers, deep nesting, repeated members, truncated and trailing text.
  */
-class OnePassReadTest {
+class OnePassTest {
   private static final Map<SpecId, ApiHandler> HANDLERS = Map.of(
       SpecId.TSP, new TestHandlers.FullTsp(new Recorder()),
       SpecId.COF, new TestHandlers.Cof(new Recorder()),
@@ -69,6 +74,48 @@ class OnePassReadTest {
     if (onePass.isPresent()) {
       assertEquals(null, tree.refusal(), c + ": read in one pass, refused by the tree path");
       assertEquals(TokenSdkJson.write(tree.model()), TokenSdkJson.write(onePass.get()), c.toString());
+    }
+  }
+
+  @Property(tries = 3000)
+  void aModelWrittenInOnePassIsExactlyTheTextOfItsValidatedTree(@ForAll("hostile") Case c) {
+    Object model;
+    try {
+      model = TokenSdkJson.gson().fromJson(c.body(), bodyType(c.operation()));
+    } catch (RuntimeException e) {
+      model = null;
+    }
+    Assume.that(model != null);
+    JsonObject schema = c.operation().requestBodySchema();
+    Optional<String> onePass = TokenSdkJson.validator(c.operation().spec()).writeConforming(model, schema,
+        TokenSdkJson.gson());
+    JsonElement tree = TokenSdkJson.toTree(model);
+    List<Violation> violations = TokenSdkJson.validator(c.operation().spec()).validate(tree, schema, "",
+        ValidationMode.STRICT);
+    Statistics.collect(onePass.isPresent() ? "written in one pass" : "left to the tree path");
+    Statistics.coverage(coverage -> {
+      coverage.check("written in one pass").percentage(p -> p > 15);
+      coverage.check("left to the tree path").percentage(p -> p > 15);
+    });
+    if (onePass.isPresent()) {
+      assertEquals(List.of(), violations, c + ": written in one pass, refused by the tree path");
+      assertEquals(TokenSdkJson.writeTree(tree), onePass.get(), c.toString());
+    }
+  }
+
+  @Example
+  void anAnswerIsWrittenInOnePassOnlyWhenItsTreeConforms() {
+    SchemaValidator validator = TokenSdkJson.validator(SpecId.TSP);
+    JsonObject schema = operation("createToken").responseSchemas().get(200);
+    CreateTokenRes valid = new CreateTokenRes().tokenId("tok-1")
+        .tokenInfo(new TokenInfo().last4("5678").exp("1229").encryptedData("eyJ.x"));
+    assertEquals(TokenSdkJson.writeTree(TokenSdkJson.toTree(valid)),
+        validator.writeConforming(valid, schema, TokenSdkJson.gson()).orElseThrow());
+    for (CreateTokenRes broken : List.of(new CreateTokenRes().tokenId("tok-1"),
+        new CreateTokenRes().tokenId("tok-1").tokenInfo(new TokenInfo().last4("56789")),
+        new CreateTokenRes().tokenId("").tokenInfo(new TokenInfo()))) {
+      assertTrue(validator.writeConforming(broken, schema, TokenSdkJson.gson()).isEmpty());
+      assertTrue(!validator.validate(TokenSdkJson.toTree(broken), schema, "", ValidationMode.STRICT).isEmpty());
     }
   }
 
@@ -192,7 +239,7 @@ class OnePassReadTest {
       paths.add(List.of("unknownMember"));
       Arbitrary<String> body = Arbitraries.oneOf(
           mutated(sample, paths, 1), mutated(sample, paths, 3), mutated(sample, List.of(List.of("unknown")), 2),
-          mutated(sample, paths, 1).flatMap(OnePassReadTest::textMutated),
+          mutated(sample, paths, 1).flatMap(OnePassTest::textMutated),
           Arbitraries.of("null", "[]", "{}", "\"x\"", "1", "", " ", "{\"a\":", DEEP));
       return Combinators.combine(body, Arbitraries.of(false, true)).as((text, nulls) -> new Case(operation, text, nulls));
     });
@@ -232,7 +279,7 @@ class OnePassReadTest {
         Arbitraries.of("1.0", "-0", "0.5", "1e2", "1E+10000", "-1E-10000", "9".repeat(40), "9".repeat(41),
             "9".repeat(500), "2147483648", "-2147483649", "9223372036854775808", "[null]", "[1,2,3]", "[\"a\",\"b\"]",
             "{\"a\":{\"b\":[1e400]}}", "[{}]", "[{\"type\":\"LUK\"}]").map(JsonParser::parseString),
-        Arbitraries.of(100, 300).map(OnePassReadTest::nested));
+        Arbitraries.of(100, 300).map(OnePassTest::nested));
   }
 
   /** Arrays nested {@code depth} deep (the JSON reader refuses more than 255). */
