@@ -94,13 +94,15 @@ public final class CmsEnvelopeSealer implements EnvelopeSealer {
     }
 
     /**
-     * Returns a sealer that draws its content keys and IVs from the given source (for tests).
+     * Returns a sealer that draws all its randomness (content keys, IVs and the RSA padding) from {@code random}: for a
+     * deterministic source in tests and known-answer vectors, or a DRBG of the application's choice. Never seal real
+     * card data with a predictable source.
      *
      * @param random the random source
      * @return a new sealer with the same recipient, key transport and checks
      */
     public CmsEnvelopeSealer withSecureRandom(SecureRandom random) {
-        return new CmsEnvelopeSealer(recipient, keyTransport, checked, random);
+        return new CmsEnvelopeSealer(recipient, keyTransport, checked, Objects.requireNonNull(random, "random"));
     }
 
     /**

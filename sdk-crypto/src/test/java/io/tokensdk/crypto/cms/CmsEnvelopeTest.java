@@ -19,9 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.cms.CMSEnvelopedData;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,39 @@ class CmsEnvelopeTest {
         assertEquals("5204731234564790",
                 JsonParser.parseString(new String(plaintext, StandardCharsets.UTF_8)).getAsJsonObject()
                         .get("fpan").getAsString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("options")
+    void aSealerWithItsOwnRandomSourceDrawsEverythingFromIt(int bits, CmsKeyTransport transport) throws Exception {
+        TestPki.RsaIdentity tsp = TestPki.rsa(bits);
+        CmsEnvelopeSealer sealer = CmsEnvelopeSealer.forRecipient(tsp.certificate(), transport);
+        String first = sealer.withSecureRandom(new PatternRandom()).seal(CARD);
+        assertEquals(first, sealer.withSecureRandom(new PatternRandom()).seal(CARD), "the same source, the same seal");
+        byte[] drawnFirst = new byte[48];
+        new PatternRandom().nextBytes(drawnFirst);
+        CMSEnvelopedData enveloped = new CMSEnvelopedData(Base64.getDecoder().decode(first));
+        assertArrayEquals(Arrays.copyOfRange(drawnFirst, 32, 48),
+                ASN1OctetString.getInstance(enveloped.getContentEncryptionAlgorithm().getParameters()).getOctets(),
+                "the IV follows the 32-byte content key in the source's first draw");
+        assertEquals(CARD, CmsEnvelopeOpener.forRecipient(tsp.keyPair().getPrivate(), tsp.certificate())
+                .open(first, CardInfo.TYPE));
+        assertTrue(!sealer.seal(CARD).equals(sealer.seal(CARD)), "the default source never repeats");
+        assertEquals("random", assertThrows(NullPointerException.class, () -> sealer.withSecureRandom(null))
+                .getMessage());
+    }
+
+    /** A predictable source: 1, 8, 15, ... (mod 256), from its first byte. */
+    private static final class PatternRandom extends java.security.SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private int next;
+
+        @Override
+        public synchronized void nextBytes(byte[] bytes) {
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (next++ * 7 + 1);
+            }
+        }
     }
 
     @Test
