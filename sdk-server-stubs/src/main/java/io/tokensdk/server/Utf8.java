@@ -22,21 +22,26 @@ final class Utf8 {
     return isWellFormed(bytes, length) ? new String(bytes, 0, length, StandardCharsets.UTF_8) : null;
   }
 
+  /** How many bytes from {@code from} on, before {@code to}, are ASCII in a row: eight at a time, then one by one. */
+  static int asciiRun(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i + Long.BYTES <= to && ((long) LONGS.get(bytes, i) & ASCII_MASK) == 0) {
+      i += Long.BYTES;
+    }
+    while (i < to && bytes[i] >= 0) {
+      i++;
+    }
+    return i - from;
+  }
+
   static boolean isWellFormed(byte[] bytes, int length) {
     int i = 0;
     while (i < length) {
-      // ASCII, the bulk of a JSON body, eight bytes at a time
-      while (i + Long.BYTES <= length && ((long) LONGS.get(bytes, i) & ASCII_MASK) == 0) {
-        i += Long.BYTES;
-      }
+      i += asciiRun(bytes, i, length);
       if (i == length) {
         break;
       }
       int b = bytes[i] & 0xff;
-      if (b < 0x80) {
-        i++;
-        continue;
-      }
       int trailing;
       int low = 0x80;
       int high = 0xbf;

@@ -30,12 +30,17 @@ final class Utf8Reader extends Reader {
       pendingLow = 0;
     }
     while (n < count && position < length) {
-      int b = bytes[position];
-      if (b >= 0) {
-        buffer[offset + n++] = (char) b;
-        position++;
+      int ascii = Utf8.asciiRun(bytes, position, position + Math.min(count - n, length - position));
+      if (ascii > 0) {
+        // a counted loop without a branch, which the JIT turns into vector widening
+        for (int k = 0; k < ascii; k++) {
+          buffer[offset + n + k] = (char) bytes[position + k];
+        }
+        n += ascii;
+        position += ascii;
         continue;
       }
+      int b = bytes[position];
       int codePoint;
       if ((b & 0xe0) == 0xc0) {
         codePoint = (b & 0x1f) << 6 | bytes[position + 1] & 0x3f;

@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /** The hand-written UTF-8 check agrees with the JDK's strict decoder, on any bytes and on any text. */
@@ -40,13 +41,51 @@ class Utf8Test {
     assertEquals(new String(bytes, StandardCharsets.UTF_8), read.toString());
   }
 
+  @Property(tries = 2000)
+  void agreesWithTheJdksStrictDecoderOnLongAsciiRunsAroundOddBytes(@ForAll("mostlyAscii") byte[] bytes) {
+    assertEquals(jdk(bytes), Utf8.decode(bytes, bytes.length));
+  }
+
+  @Property(tries = 1000)
+  void readsMostlyAsciiTextInAnyChunks(@ForAll("mostlyAsciiText") String text,
+      @ForAll @IntRange(min = 1, max = 40) int chunk) throws java.io.IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    StringBuilder read = new StringBuilder();
+    try (Utf8Reader reader = new Utf8Reader(bytes, bytes.length)) {
+      char[] buffer = new char[chunk + 3];
+      for (int n; (n = reader.read(buffer, 3, chunk)) != -1; ) {
+        read.append(buffer, 3, n);
+      }
+    }
+    assertEquals(new String(bytes, StandardCharsets.UTF_8), read.toString());
+  }
+
+  /** Bytes mostly ASCII, so that the eight-at-a-time path meets odd bytes at every offset. */
+  @Provide
+  Arbitrary<byte[]> mostlyAscii() {
+    Arbitrary<Byte> ascii = Arbitraries.bytes().between((byte) 0, (byte) 0x7f);
+    return Arbitraries.frequencyOf(Tuple.of(12, ascii), Tuple.of(1, interesting()),
+        Tuple.of(1, Arbitraries.bytes())).array(byte[].class).ofMaxSize(64);
+  }
+
+  @Provide
+  Arbitrary<String> mostlyAsciiText() {
+    return Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.chars().ascii()), Tuple.of(1, Arbitraries.chars()),
+        Tuple.of(1, Arbitraries.of('\u00e9', '\u20ac'))).list().ofMaxSize(100)
+        .map(chars -> chars.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining())
+            + "\uD83D\uDE00");
+  }
+
   @Provide
   Arbitrary<byte[]> bytes() {
-    // bias towards the lead bytes and continuation bytes where overlong forms and surrogates hide
-    Arbitrary<Byte> interesting = Arbitraries.of((byte) 0x41, (byte) 0x7f, (byte) 0x80, (byte) 0x8f, (byte) 0x90,
+    return Arbitraries.oneOf(interesting(), Arbitraries.bytes()).array(byte[].class).ofMaxSize(8);
+  }
+
+  /** The lead bytes and continuation bytes where overlong forms and surrogates hide. */
+  private static Arbitrary<Byte> interesting() {
+    return Arbitraries.of((byte) 0x41, (byte) 0x7f, (byte) 0x80, (byte) 0x8f, (byte) 0x90,
         (byte) 0x9f, (byte) 0xa0, (byte) 0xbf, (byte) 0xc0, (byte) 0xc1, (byte) 0xc2, (byte) 0xdf, (byte) 0xe0,
         (byte) 0xed, (byte) 0xef, (byte) 0xf0, (byte) 0xf4, (byte) 0xf5, (byte) 0xff);
-    return Arbitraries.oneOf(interesting, Arbitraries.bytes()).array(byte[].class).ofMaxSize(8);
   }
 
   private static String jdk(byte[] bytes) {
