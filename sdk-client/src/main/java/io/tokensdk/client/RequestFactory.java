@@ -81,9 +81,10 @@ final class RequestFactory {
     String bodyText = tree == null ? null : TokenSdkJson.writeTree(tree);
     Request.Builder request = new Request.Builder()
         .url(operation.url(values))
-        .header("User-Agent", config.userAgent())
-        .header("Accept", "application/json");
-    headers.forEach(request::header);
+        .addHeader("User-Agent", config.userAgent())
+        .addHeader("Accept", "application/json");
+    // the protocol headers are distinct from these two and from each other: appended, no search for a previous value
+    headers.forEach(request::addHeader);
     RequestBody requestBody = bodyText == null ? null : RequestBody.create(bodyText.getBytes(StandardCharsets.UTF_8), JSON);
     if (requestBody == null && ("POST".equals(specOperation.method()) || "PUT".equals(specOperation.method()))) {
       requestBody = EMPTY;
