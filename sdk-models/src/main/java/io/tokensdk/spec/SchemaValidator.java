@@ -194,6 +194,8 @@ public final class SchemaValidator {
     private String patternText;
     private Pattern pattern;
     private boolean dateTime;
+    /** An {@code integer} of {@code format: int32}: its models hold it in an {@code Integer}. */
+    private boolean int32;
     private BigDecimal minimum;
     private BigDecimal maximum;
 
@@ -228,6 +230,7 @@ public final class SchemaValidator {
         pattern = Pattern.compile(patternText);
       }
       dateTime = schema.has("format") && "date-time".equals(schema.get("format").getAsString());
+      int32 = "integer".equals(type) && schema.has("format") && "int32".equals(schema.get("format").getAsString());
       minimum = schema.has("minimum") ? schema.get("minimum").getAsBigDecimal() : null;
       maximum = schema.has("maximum") ? schema.get("maximum").getAsBigDecimal() : null;
     }
@@ -406,7 +409,7 @@ public final class SchemaValidator {
         out.add(Violation.badFormat(fieldOf(parent, name, index), "must be an integer"));
         return;
       }
-      if ("integer".equals(type) && !fitsInLong(number)) {
+      if ("integer".equals(type) && !(int32 ? fitsInInt(number) : fitsInLong(number))) {
         out.add(Violation.badFormat(fieldOf(parent, name, index), "integer out of range"));
         return;
       }
@@ -455,6 +458,12 @@ public final class SchemaValidator {
 
   private static boolean isIntegral(BigDecimal number) {
     return number.signum() == 0 || number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0;
+  }
+
+  /** Within an {@code Integer}, which a model of an int32 holds it in (binding would cut a larger one silently). */
+  private static boolean fitsInInt(BigDecimal number) {
+    return number.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+        && number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
   }
 
   private static boolean fitsInLong(BigDecimal number) {

@@ -41,6 +41,24 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void anInt32IsRefusedBeyondTheRangeOfTheIntegerItsModelHoldsInStrictAndLenientReads() {
+    ApiSpec spec = ApiSpec.of(SpecId.TSP);
+    SchemaValidator validator = new SchemaValidator(spec);
+    JsonObject errorRes = spec.schema("errorRes").orElseThrow();
+    for (ValidationMode mode : ValidationMode.values()) {
+      for (String fits : List.of("2147483647", "-2147483648", "112")) {
+        assertEquals(List.of(), validator.validate(JsonParser.parseString("{\"responseCode\":" + fits + "}"), errorRes,
+            "", mode), fits);
+      }
+      for (String beyond : List.of("2147483648", "-2147483649", "4294967408")) {
+        assertEquals(List.of("bad parameter format: responseCode (integer out of range)"), validator.validate(
+            JsonParser.parseString("{\"responseCode\":" + beyond + "}"), errorRes, "", mode).stream()
+            .map(Violation::message).toList(), beyond);
+      }
+    }
+  }
+
+  @Test
   void referencedSchemasNestedObjectsArraysAndBoundsAreChecked() {
     ApiSpec spec = ApiSpec.of(SpecId.PAT);
     SchemaValidator validator = new SchemaValidator(spec);
