@@ -3,6 +3,7 @@ package io.tokensdk.json;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
@@ -21,9 +22,10 @@ import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one JSON set-up of the SDK: a shared {@link Gson} that knows the types the models use, strict parsing, and
@@ -34,7 +36,23 @@ public final class TokenSdkJson {
       .disableHtmlEscaping()
       .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
       .create();
-  private static final Map<SpecId, SchemaValidator> VALIDATORS = new EnumMap<>(SpecId.class);
+  /** Read on every request by every thread: a concurrent map, so that a lookup takes no lock. */
+  private static final Map<SpecId, SchemaValidator> VALIDATORS = new ConcurrentHashMap<>();
+  /** The schema each generated model was made from, looked up once per class. */
+  private static final ClassValue<Optional<ModelSchema>> MODEL_SCHEMAS = new ClassValue<>() {
+    @Override
+    protected Optional<ModelSchema> computeValue(Class<?> type) {
+      OpenApiSchema schema = type.getAnnotation(OpenApiSchema.class);
+      if (schema == null) {
+        return Optional.empty();
+      }
+      SchemaValidator validator = validator(SpecId.of(schema.spec()));
+      return validator.spec().schema(schema.name()).map(found -> new ModelSchema(validator, found));
+    }
+  };
+
+  /** A model's schema and the validator of its spec. */
+  private record ModelSchema(SchemaValidator validator, JsonObject schema) {}
 
   private TokenSdkJson() {}
 
@@ -45,9 +63,9 @@ public final class TokenSdkJson {
 
   /** The validator of a spec, created once. */
   public static SchemaValidator validator(SpecId spec) {
-    synchronized (VALIDATORS) {
-      return VALIDATORS.computeIfAbsent(spec, id -> new SchemaValidator(ApiSpec.of(id)));
-    }
+    SchemaValidator validator = VALIDATORS.get(spec);
+    return validator != null ? validator
+        : VALIDATORS.computeIfAbsent(spec, id -> new SchemaValidator(ApiSpec.of(id)));
   }
 
   /**
@@ -103,13 +121,8 @@ public final class TokenSdkJson {
 
   /** The violations of a tree against the schema of a generated model; empty for types without a schema. */
   public static List<Violation> validate(JsonElement tree, Class<?> type, ValidationMode mode) {
-    OpenApiSchema schema = type.getAnnotation(OpenApiSchema.class);
-    if (schema == null) {
-      return List.of();
-    }
-    SchemaValidator validator = validator(SpecId.of(schema.spec()));
-    return validator.spec().schema(schema.name())
-        .map(s -> validator.validate(tree, s, "", mode))
+    return MODEL_SCHEMAS.get(type)
+        .map(model -> model.validator().validate(tree, model.schema(), "", mode))
         .orElse(List.of());
   }
 
