@@ -250,7 +250,7 @@ class OnePassTest {
     Arbitrary<List<String>> path = Arbitraries.of(paths);
     return Combinators.combine(path, values()).as(Map::entry).list().ofSize(count).map(changes -> {
       JsonObject body = sample.deepCopy();
-      changes.forEach(change -> set(body, change.getKey(), change.getValue()));
+      changes.forEach(change -> Samples.set(body, change.getKey(), change.getValue()));
       return body.toString();
     });
   }
@@ -307,19 +307,6 @@ class OnePassTest {
         path.remove(path.size() - 1);
       }
     }
-  }
-
-  private static void set(JsonObject body, List<String> path, JsonElement value) {
-    JsonObject node = body;
-    for (String name : path.subList(0, path.size() - 1)) {
-      JsonElement child = node.get(name);
-      if (child == null || !child.isJsonObject()) {
-        child = new JsonObject();
-        node.add(name, child);
-      }
-      node = child.getAsJsonObject();
-    }
-    node.add(path.get(path.size() - 1), value);
   }
 
   private static List<SpecOperation> operations() {

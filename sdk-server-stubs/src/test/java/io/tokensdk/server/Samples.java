@@ -1,5 +1,8 @@
 package io.tokensdk.server;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,5 +57,19 @@ final class Samples {
   /** A valid COF binding-creation notification. */
   static String bindingCreation() {
     return BODIES.get("notifyBindingCreation");
+  }
+
+  /** Sets {@code value} at {@code path}, creating the objects on the way. */
+  static void set(JsonObject body, List<String> path, JsonElement value) {
+    JsonObject node = body;
+    for (String name : path.subList(0, path.size() - 1)) {
+      JsonElement child = node.get(name);
+      if (child == null || !child.isJsonObject()) {
+        child = new JsonObject();
+        node.add(name, child);
+      }
+      node = child.getAsJsonObject();
+    }
+    node.add(path.get(path.size() - 1), value);
   }
 }

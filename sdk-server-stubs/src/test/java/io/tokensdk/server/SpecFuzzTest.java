@@ -138,7 +138,7 @@ class SpecFuzzTest {
     }
     return Arbitraries.of(targets).flatMap(target -> badValues(target).map(value -> {
       JsonObject body = JsonParser.parseString(Samples.BODIES.get(target.operation().operationId())).getAsJsonObject();
-      set(body, target.path(), value);
+      Samples.set(body, target.path(), value);
       return new Case(target.operation(), body.toString(), Map.of(), target + " = " + abbreviate(value));
     }));
   }
@@ -266,20 +266,6 @@ class SpecFuzzTest {
       }
     }
     return false;
-  }
-
-  /** Sets {@code value} at {@code path}, creating the objects on the way. */
-  private static void set(JsonObject body, List<String> path, JsonElement value) {
-    JsonObject node = body;
-    for (String name : path.subList(0, path.size() - 1)) {
-      JsonElement child = node.get(name);
-      if (child == null || !child.isJsonObject()) {
-        child = new JsonObject();
-        node.add(name, child);
-      }
-      node = child.getAsJsonObject();
-    }
-    node.add(path.get(path.size() - 1), value);
   }
 
   private static boolean parsesAsValid(Case c) {
