@@ -70,6 +70,11 @@ abstract class ApiProtocol {
   void completeBody(JsonObject body) {
   }
 
+  /** True when {@link #prepare} may add fields to the body of {@code operationId} (its id, or another field). */
+  boolean completesBody(String operationId) {
+    return conventions.idempotencyKey(operationId).location() == IdempotencyKey.Location.BODY;
+  }
+
   /** The typed exception for an error answer; its retryable flag follows the spec. */
   abstract ApiException error(String operationId, int status, String body, Duration retryAfter);
 
@@ -155,6 +160,11 @@ abstract class ApiProtocol {
     @Override
     void completeBody(JsonObject body) {
       fillIfAbsent(body, CONVERSATION_ID);
+    }
+
+    @Override
+    boolean completesBody(String operationId) {
+      return true;
     }
   }
 }

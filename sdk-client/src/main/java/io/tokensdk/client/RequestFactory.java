@@ -64,12 +64,13 @@ final class RequestFactory {
       String value = values.get(operation.valueIndex(parameter));
       violations.addAll(validator.validateParameter(value, parameter, ValidationMode.STRICT));
     }
-    JsonObject tree = toTree(operationId, body);
+    String written = writtenInOnePass(operationId, specOperation, body);
+    JsonObject tree = written == null ? toTree(operationId, body) : null;
     Map<String, String> headers = new LinkedHashMap<>();
     String requestId = protocol.prepare(operationId, tree, options, config, headers);
     if (tree != null && specOperation.requestBodySchema() != null) {
       violations.addAll(validator.validate(tree, specOperation.requestBodySchema(), "", ValidationMode.STRICT));
-    } else if (tree == null && specOperation.requestBodyRequired()) {
+    } else if (body == null && specOperation.requestBodyRequired()) {
       violations.add(new Violation("body", Violation.Kind.MISSING, "missing mandatory parameter: body"));
     }
     for (SpecParameter parameter : operation.headerParameters()) {
@@ -78,7 +79,7 @@ final class RequestFactory {
     if (!violations.isEmpty()) {
       throw (RequestValidationException) new RequestValidationException(operationId, violations).attach(requestId, 0);
     }
-    String bodyText = tree == null ? null : TokenSdkJson.writeTree(tree);
+    String bodyText = written != null ? written : tree == null ? null : TokenSdkJson.writeTree(tree);
     Request.Builder request = new Request.Builder()
         .url(operation.url(values))
         .addHeader("User-Agent", config.userAgent())
@@ -105,6 +106,17 @@ final class RequestFactory {
             + (value == null ? " is null" : " must not be empty, '.' or '..'"));
       }
     }
+  }
+
+  /**
+   * The body's text when it can be written straight from the model, checked against the schema on the way, else null:
+   * the tree path then validates it (naming the first violation) and the protocol may complete it.
+   */
+  private String writtenInOnePass(String operationId, SpecOperation operation, Object body) {
+    if (body == null || operation.requestBodySchema() == null || protocol.completesBody(operationId)) {
+      return null;
+    }
+    return validator.writeConforming(body, operation.requestBodySchema(), TokenSdkJson.gson()).orElse(null);
   }
 
   private static JsonObject toTree(String operationId, Object body) {
