@@ -4,6 +4,7 @@ import io.tokensdk.crypto.internal.OpenFailure;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Reads the protected header of an ECDH-ES JWE: a strict JSON parser (RFC 8259, UTF-8) for exactly the members the
@@ -121,23 +122,7 @@ final class EcdhEsHeaderReader {
 
     private void readHeader() {
         skipWhitespace();
-        expect('{');
-        skipWhitespace();
-        if (peek() == '}') {
-            at++;
-        } else {
-            do {
-                skipWhitespace();
-                String name = readString();
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-                readMember(name);
-                skipWhitespace();
-            } while (next() == ',');
-            at--;
-            expect('}');
-        }
+        readObject(this::readMember);
         skipWhitespace();
         if (at != json.length) {
             throw new OpenFailure(MALFORMED);
@@ -158,7 +143,7 @@ final class EcdhEsHeaderReader {
                     throw new OpenFailure(MALFORMED);
                 }
                 epk = true;
-                readEphemeralKey();
+                readObject(this::readEphemeralKeyMember);
             }
             case "crit" -> {
                 critical = once(critical);
@@ -175,7 +160,21 @@ final class EcdhEsHeaderReader {
         }
     }
 
-    private void readEphemeralKey() {
+    private void readEphemeralKeyMember(String name) {
+        switch (name) {
+            case "kty" -> kty = once(kty, readString());
+            case "crv" -> crv = once(crv, readString());
+            case "x" -> x = once(x, readString());
+            case "y" -> y = once(y, readString());
+            default -> {
+                epkOutsideProfile = true;
+                skipValue(1);
+            }
+        }
+    }
+
+    /** Reads the object at the cursor; {@code member} gets each member's name and reads its value. */
+    private void readObject(Consumer<String> member) {
         expect('{');
         skipWhitespace();
         if (peek() == '}') {
@@ -188,16 +187,7 @@ final class EcdhEsHeaderReader {
             skipWhitespace();
             expect(':');
             skipWhitespace();
-            switch (name) {
-                case "kty" -> kty = once(kty, readString());
-                case "crv" -> crv = once(crv, readString());
-                case "x" -> x = once(x, readString());
-                case "y" -> y = once(y, readString());
-                default -> {
-                    epkOutsideProfile = true;
-                    skipValue(1);
-                }
-            }
+            member.accept(name);
             skipWhitespace();
         } while (next() == ',');
         at--;
