@@ -70,6 +70,7 @@ final class Samples {
       }
       node = child.getAsJsonObject();
     }
-    node.add(path.get(path.size() - 1), value);
+    // A copy: generators hand out shared instances, and a later change must not make one contain itself.
+    node.add(path.get(path.size() - 1), value.deepCopy());
   }
 }
