@@ -3,7 +3,6 @@ package io.tokensdk.client;
 import io.tokensdk.spec.SpecId;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -38,14 +37,14 @@ final class AttemptRunner {
     AttemptTag tag = new AttemptTag(attempt, prepared.bodyText());
     Request request = prepared.request().newBuilder().tag(AttemptTag.class, tag).build();
     Call call = http.newCall(request);
-    call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
     AttemptResult<T> result;
     int status = 0;
-    try (Response response = call.execute()) {
+    try (DeadlineWatchdog.Watch watch = DeadlineWatchdog.SHARED.watch(call, remaining);
+        Response response = call.execute()) {
       status = response.code();
       result = reader.read(operationId, response, responseType).withStatus(status);
     } catch (IOException e) {
-      // OkHttp cancels the call when its timeout, set to the rest of the deadline, fires.
+      // the watchdog cancels the call when the rest of the deadline passes
       boolean deadlinePassed = call.isCanceled() || timing.nanoTime() - deadlineAt >= 0;
       result = failures.<T>classify(prepared.operation(), e, tag, deadlinePassed, request.isHttps()).withStatus(status);
     }
