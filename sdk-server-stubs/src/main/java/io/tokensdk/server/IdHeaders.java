@@ -4,7 +4,6 @@ import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.IdempotencyKey;
 import io.tokensdk.spec.SpecId;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,17 +39,15 @@ final class IdHeaders {
 
   /** {@code response} with each id header that {@code requestHeader} has, when it is safe to echo. */
   static ServerResponse echo(UnaryOperator<String> requestHeader, ServerResponse response) {
-    Map<String, String> echoed = null;
+    ServerResponse echoed = response;
+    // a request carries one API's id header, so this copies the few headers of the answer once
     for (String name : NAMES) {
       String value = requestHeader.apply(name);
       if (value != null && isEchoable(value)) {
-        if (echoed == null) {
-          echoed = new LinkedHashMap<>(4);
-        }
-        echoed.put(name, value);
+        echoed = echoed.withHeader(name, value);
       }
     }
-    return echoed == null ? response : response.withHeaders(echoed);
+    return echoed;
   }
 
   /** Echo only short, visible ASCII, so that an echoed header can never be used to inject anything. */

@@ -6,8 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,36 +18,33 @@ public final class ServerResponse {
   public static final String JSON = "application/json; charset=utf-8";
   private static final byte[] NO_BODY = new byte[0];
   private static final byte ENCODING_VERSION = 1;
-  private static final Map<String, String> JSON_HEADERS = Collections.unmodifiableMap(
-      new LinkedHashMap<>(Map.of("Content-Type", JSON)));
+  private static final Headers JSON_HEADERS = Headers.NONE.with(Map.entry("Content-Type", JSON));
 
   private final int status;
-  private final Map<String, String> headers;
+  private final Headers headers;
   private final byte[] body;
 
   /**
    * An answer; {@code body} may be empty.
    *
    * @param status the HTTP status
-   * @param headers header names and values, in order
+   * @param headers header names and values, in order; none of them null
    * @param body the body bytes, copied
    */
   public ServerResponse(int status, Map<String, String> headers, byte[] body) {
-    this.status = status;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
-    this.body = body == null ? NO_BODY : body.clone();
+    this(status, body == null ? NO_BODY : body.clone(), Headers.copyOf(Objects.requireNonNull(headers, "headers")));
   }
 
-  /** An answer over an unmodifiable header map and a body that nothing else holds: neither is copied. */
-  private ServerResponse(int status, byte[] body, Map<String, String> unmodifiableHeaders) {
+  /** An answer over headers and a body that nothing else holds: neither is copied. */
+  private ServerResponse(int status, byte[] body, Headers headers) {
     this.status = status;
-    this.headers = unmodifiableHeaders;
+    this.headers = headers;
     this.body = body;
   }
 
   /** An answer without a body. */
   public static ServerResponse empty(int status) {
-    return new ServerResponse(status, Map.of(), NO_BODY);
+    return new ServerResponse(status, NO_BODY, Headers.NONE);
   }
 
   /** A JSON answer ({@value #JSON}). */
@@ -60,16 +55,8 @@ public final class ServerResponse {
 
   /** This answer with one more header (replacing one of the same name). */
   public ServerResponse withHeader(String name, String value) {
-    Map<String, String> copy = new LinkedHashMap<>(headers);
-    copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new ServerResponse(status, body, Collections.unmodifiableMap(copy));
-  }
-
-  /** This answer with more headers, in their order (each replacing one of the same name); one copy for all. */
-  ServerResponse withHeaders(Map<String, String> more) {
-    Map<String, String> copy = new LinkedHashMap<>(headers);
-    copy.putAll(more);
-    return new ServerResponse(status, body, Collections.unmodifiableMap(copy));
+    return new ServerResponse(status, body,
+        headers.with(Map.entry(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"))));
   }
 
   /** The HTTP status. */
@@ -77,7 +64,7 @@ public final class ServerResponse {
     return status;
   }
 
-  /** The headers, unmodifiable. */
+  /** The headers, unmodifiable, in order. */
   public Map<String, String> headers() {
     return headers;
   }
@@ -132,9 +119,10 @@ public final class ServerResponse {
       }
       int status = in.readUnsignedShort();
       int count = in.readUnsignedShort();
-      Map<String, String> headers = new LinkedHashMap<>();
+      @SuppressWarnings("unchecked")
+      Map.Entry<String, String>[] read = new Map.Entry[count];
       for (int i = 0; i < count; i++) {
-        headers.put(in.readUTF(), in.readUTF());
+        read[i] = Map.entry(in.readUTF(), in.readUTF());
       }
       int length = in.readInt();
       if (length < 0 || length != in.available()) {
@@ -142,7 +130,7 @@ public final class ServerResponse {
       }
       byte[] body = new byte[length];
       in.readFully(body);
-      return new ServerResponse(status, headers, body);
+      return new ServerResponse(status, body, Headers.NONE.with(read, count));
     } catch (IOException e) {
       throw new IllegalArgumentException("not an encoded ServerResponse", e);
     }
