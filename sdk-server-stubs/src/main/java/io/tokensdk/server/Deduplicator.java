@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,8 +30,11 @@ import java.util.function.Supplier;
  */
 final class Deduplicator {
   private static final System.Logger LOG = System.getLogger("io.tokensdk.server");
-  /** A fresh SHA-256 digest, cloned for each fingerprint instead of looked up among the providers. */
-  private static final MessageDigest SHA_256 = sha256();
+  /**
+   * A SHA-256 digest per thread, reset by each {@link MessageDigest#digest}: neither looked up among the providers nor
+   * cloned (with its buffers) per request.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Deduplicator::sha256);
   /** Makes owners unique across instances: random per JVM, then a counter. */
   private static final String OWNER_PREFIX = ownerPrefix();
   private static final AtomicLong OWNERS = new AtomicLong();
@@ -122,15 +126,14 @@ final class Deduplicator {
 
   /** A digest that names the request (method, path under the base path, body) without carrying its data. */
   static String fingerprint(String method, String subPath, byte[] body) {
-    MessageDigest digest;
-    try {
-      digest = (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      digest = sha256();
-    }
-    digest.update(method.getBytes(StandardCharsets.US_ASCII));
+    // everything that can fail runs before the first update, so the thread's digest is never left half fed
+    byte[] methodBytes = method.getBytes(StandardCharsets.US_ASCII);
+    byte[] pathBytes = subPath.getBytes(StandardCharsets.UTF_8);
+    Objects.requireNonNull(body, "body");
+    MessageDigest digest = SHA_256.get();
+    digest.update(methodBytes);
     digest.update((byte) 0);
-    digest.update(subPath.getBytes(StandardCharsets.UTF_8));
+    digest.update(pathBytes);
     digest.update((byte) 0);
     return HexFormat.of().formatHex(digest.digest(body));
   }
