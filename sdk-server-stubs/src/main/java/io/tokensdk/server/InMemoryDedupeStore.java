@@ -169,12 +169,9 @@ public final class InMemoryDedupeStore implements DedupeStore {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-          if (size() <= maxEntries) {
-            return false;
-          }
-          // a duplicate waiting on an evicted claim claims again rather than waiting out its lease
-          eldest.getValue().signal();
-          return true;
+          // the evicted entry is not read (a cache miss per request on a full store): a duplicate waiting on an
+          // evicted claim claims again when its lease or its wait ends
+          return size() > maxEntries;
         }
       };
     }
