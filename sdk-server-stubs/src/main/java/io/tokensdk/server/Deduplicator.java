@@ -30,11 +30,13 @@ import java.util.function.Supplier;
  */
 final class Deduplicator {
   private static final System.Logger LOG = System.getLogger("io.tokensdk.server");
+  /** A fresh SHA-256 digest, cloned for each thread instead of looked up among the providers. */
+  private static final MessageDigest SHA_256_PROTOTYPE = sha256();
   /**
-   * A SHA-256 digest per thread, reset by each {@link MessageDigest#digest}: neither looked up among the providers nor
-   * cloned (with its buffers) per request.
+   * A SHA-256 digest per thread, reset by each {@link MessageDigest#digest}, so that a pooled thread does not clone one
+   * (with its buffers) per request; a thread used once (a virtual thread) costs one clone, as before.
    */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Deduplicator::sha256);
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Deduplicator::newSha256);
   /** Makes owners unique across instances: random per JVM, then a counter. */
   private static final String OWNER_PREFIX = ownerPrefix();
   private static final AtomicLong OWNERS = new AtomicLong();
@@ -142,6 +144,14 @@ final class Deduplicator {
     byte[] random = new byte[12];
     new SecureRandom().nextBytes(random);
     return HexFormat.of().formatHex(random) + "-";
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return (MessageDigest) SHA_256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return sha256();
+    }
   }
 
   private static MessageDigest sha256() {
