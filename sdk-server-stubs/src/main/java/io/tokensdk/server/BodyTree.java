@@ -3,6 +3,7 @@ package io.tokensdk.server;
 import com.google.gson.JsonElement;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
+import io.tokensdk.json.internal.Utf8Reader;
 import java.util.function.Supplier;
 
 /**

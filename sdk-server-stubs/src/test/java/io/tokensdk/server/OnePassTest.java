@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
+import io.tokensdk.json.internal.Utf8Reader;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SchemaValidator;
 import io.tokensdk.spec.SpecId;

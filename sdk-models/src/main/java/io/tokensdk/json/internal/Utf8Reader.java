@@ -1,12 +1,13 @@
-package io.tokensdk.server;
+package io.tokensdk.json.internal;
 
 import java.io.Reader;
 
 /**
  * The characters of bytes already checked to be well-formed UTF-8 ({@link Utf8#isWellFormed}), read straight from the
- * bytes: no {@code String} copy of the body, no decoder, no lock. Not thread-safe; one per parse.
+ * bytes: no {@code String} copy of the body, no decoder, no lock. Not thread-safe; one per parse. Internal: shared by
+ * the client's and the server's readers, not part of the public API.
  */
-final class Utf8Reader extends Reader {
+public final class Utf8Reader extends Reader {
   private final byte[] bytes;
   private final int length;
   private int position;
@@ -14,7 +15,7 @@ final class Utf8Reader extends Reader {
   private char pendingLow;
 
   /** A reader of {@code bytes[0..length)}, which must be well-formed UTF-8. */
-  Utf8Reader(byte[] bytes, int length) {
+  public Utf8Reader(byte[] bytes, int length) {
     this.bytes = bytes;
     this.length = length;
   }

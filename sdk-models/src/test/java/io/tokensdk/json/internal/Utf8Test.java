@@ -1,4 +1,4 @@
-package io.tokensdk.server;
+package io.tokensdk.json.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

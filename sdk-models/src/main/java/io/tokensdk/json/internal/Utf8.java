@@ -1,4 +1,4 @@
-package io.tokensdk.server;
+package io.tokensdk.json.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 decoding without a {@code CharsetDecoder} per call: the bytes are checked (RFC 3629: no overlong forms,
- * no surrogates, nothing above U+10FFFF) and then decoded by {@link String}'s own fast path.
+ * no surrogates, nothing above U+10FFFF) and then decoded by {@link String}'s own fast path. Internal: shared by the
+ * client's and the server's readers, not part of the public API.
  */
-final class Utf8 {
+public final class Utf8 {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** The high bit of each of eight bytes: none is set in eight ASCII bytes. */
   private static final long ASCII_MASK = 0x8080808080808080L;
@@ -18,7 +19,7 @@ final class Utf8 {
   }
 
   /** The text of {@code bytes[0..length)}, or null when they are not well-formed UTF-8. */
-  static String decode(byte[] bytes, int length) {
+  public static String decode(byte[] bytes, int length) {
     return isWellFormed(bytes, length) ? new String(bytes, 0, length, StandardCharsets.UTF_8) : null;
   }
 
@@ -34,7 +35,8 @@ final class Utf8 {
     return i - from;
   }
 
-  static boolean isWellFormed(byte[] bytes, int length) {
+  /** Whether {@code bytes[0..length)} are well-formed UTF-8 (RFC 3629). */
+  public static boolean isWellFormed(byte[] bytes, int length) {
     int i = 0;
     while (i < length) {
       i += asciiRun(bytes, i, length);
