@@ -8,14 +8,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
  * Reads an answer: a success body leniently into the response type (unknown fields and enum values kept), an error answer
- * into the typed exception of the API, with the retryable flag and {@code Retry-After} of the spec.
+ * into the typed exception of the API, with the retryable flag and {@code Retry-After} of the spec. A success body in
+ * UTF-8 is first read in one pass straight into its model, checked strictly on the way
+ * ({@link TokenSdkJson#readConforming}); only what that pass cannot vouch for (an unknown enum value, a null, a
+ * violation, malformed JSON...) is read as text, parsed into a tree, validated leniently and bound, as before.
  */
 final class ResponseReader {
+  private static final byte[] EMPTY = new byte[0];
+
   private final ApiProtocol protocol;
   private final Clock wallClock;
 
@@ -26,30 +32,44 @@ final class ResponseReader {
 
   /** The outcome of a complete answer; an I/O error while reading the body propagates to the caller. */
   <T> AttemptResult<T> read(String operationId, Response response, Class<T> responseType) throws IOException {
-    String text;
-    try (ResponseBody body = response.body()) {
-      text = body == null ? "" : text(body, response.header("Content-Type"));
+    ResponseBody body = response.body();
+    byte[] bytes;
+    try (body) {
+      bytes = body == null ? EMPTY : body.bytes();
     }
     int status = response.code();
+    boolean utf8Json = body == null || isUtf8Json(bytes, response.header("Content-Type"));
     if (response.isSuccessful()) {
-      return parseSuccess(operationId, status, text, responseType);
+      if (responseType == Void.class) {
+        return AttemptResult.ok(null);
+      }
+      Optional<T> conforming = utf8Json ? TokenSdkJson.readConforming(bytes, bytes.length, responseType)
+          : Optional.empty();
+      if (conforming.isPresent()) {
+        return AttemptResult.ok(conforming.get());
+      }
+      return parseSuccess(operationId, status, text(body, bytes, utf8Json), responseType);
     }
     Duration retryAfter = RetryAfter.parse(RetryAfterShield.retryAfter(response), wallClock);
-    ApiException error = protocol.error(operationId, status, text, retryAfter);
+    ApiException error = protocol.error(operationId, status, text(body, bytes, utf8Json), retryAfter);
     return error.retryable() ? AttemptResult.failAfter(error, retryAfter) : AttemptResult.fail(error, false);
   }
 
   /**
-   * The body as text. JSON in UTF-8 without a byte-order mark (what the APIs send) is decoded directly; anything else
-   * as OkHttp decodes it (the charset of the content type, a byte-order mark). OkHttp parses the content type again on
-   * every read, which the common case does not need.
+   * Whether the body is JSON in UTF-8 without a byte-order mark (what the APIs send), which is read directly; anything
+   * else is decoded as OkHttp decodes it (the charset of the content type, a byte-order mark). OkHttp parses the
+   * content type again on every read, which the common case does not need.
    */
-  private static String text(ResponseBody body, String contentType) throws IOException {
-    byte[] bytes = body.bytes();
+  private static boolean isUtf8Json(byte[] bytes, String contentType) {
     boolean utf8Json = contentType == null || contentType.equalsIgnoreCase("application/json")
         || contentType.equalsIgnoreCase("application/json; charset=utf-8")
         || contentType.equalsIgnoreCase("application/json;charset=utf-8");
-    if (utf8Json && (bytes.length == 0 || !mayStartWithByteOrderMark(bytes[0]))) {
+    return utf8Json && (bytes.length == 0 || !mayStartWithByteOrderMark(bytes[0]));
+  }
+
+  /** The body as text: UTF-8 JSON decoded directly, anything else as OkHttp decodes it. */
+  private static String text(ResponseBody body, byte[] bytes, boolean utf8Json) throws IOException {
+    if (utf8Json) {
       return new String(bytes, StandardCharsets.UTF_8);
     }
     return ResponseBody.create(bytes, body.contentType()).string();
@@ -60,10 +80,8 @@ final class ResponseReader {
     return first == (byte) 0xEF || first == (byte) 0xFE || first == (byte) 0xFF || first == 0;
   }
 
+  /** The lenient tree path: unknown fields and enum values kept, the first violation named. */
   private static <T> AttemptResult<T> parseSuccess(String operationId, int status, String text, Class<T> responseType) {
-    if (responseType == Void.class) {
-      return AttemptResult.ok(null);
-    }
     try {
       return AttemptResult.ok(TokenSdkJson.read(TokenSdkJson.parseTree(text), responseType, ValidationMode.LENIENT));
     } catch (MalformedJsonException e) {

@@ -276,6 +276,57 @@ class ClientWireTest {
   }
 
   @Test
+  void anAnswerReadInOnePassOrLenientlyGivesTheSameModelAsBefore() {
+    String known = "\"tokenId\":\"tok-0001\",\"tokenInfo\":{\"exp\":\"1229\",\"last4\":\"0001\","
+        + "\"encryptedData\":\"" + WireCases.JWE + "\"}";
+    String[] answers = {
+        "{" + known + "}",
+        "{\"newMember\":{\"a\":[1,null,{}]}," + known + ",\"newNumber\":12}",
+        "{" + known.replace("\"exp\":\"1229\",", "\"exp\":\"1229\",\"newState\":\"HIBERNATING\",") + "}"};
+    for (String answer : answers) {
+      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(answer));
+      var token = clients.tsp().createToken(createTokenRequest());
+      assertEquals(JsonParser.parseString("{" + known + "}"), TokenSdkJson.toTree(token), answer);
+    }
+    // a length the spec does not allow: left to the tree path by the one pass, read as before (lenient checks types)
+    server.enqueue(new MockResponse().setBody("{" + known.replace("\"0001\"", "\"00012\"") + "}"));
+    assertEquals("00012", clients.tsp().createToken(createTokenRequest()).getTokenInfo().getLast4());
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json; charset=utf-8").setBody(
+        "{\"tokenList\":[{\"tokenId\":\"t\",\"exp\":\"1229\",\"last4\":\"0001\",\"state\":\"HIBERNATING\","
+            + "\"tokenStorageId\":\"s\",\"tokenRequestorId\":\"r\",\"walletProviderId\":\"w\",\"newMember\":true,"
+            + "\"creationDate\":null}]}"));
+    var item = clients.tsp().listTokens(new io.tokensdk.model.tsp.ListTokensReq().issuerId(WireCases.ISSUER))
+        .getTokenList().get(0);
+    assertEquals(io.tokensdk.model.tsp.CciState.UNKNOWN_TO_SDK_VERSION, item.getState());
+    assertEquals("HIBERNATING", item.getStateAsString());
+    assertNull(item.getCreationDate());
+  }
+
+  @Test
+  void aMalformedOrViolatingAnswerIsAnUnexpectedResponseWithTheMessageItHadBefore() {
+    String known = "\"tokenId\":\"tok-0001\",\"tokenInfo\":{\"exp\":\"1229\",\"last4\":\"0001\"}";
+    List<List<String>> answers = List.of(
+        List.of("{" + known, "the body is not JSON"),
+        List.of("{" + known + "} x", "the body is not JSON"),
+        List.of("{" + known + ",\"tokenId\":12}", "bad parameter format: tokenId (must be a string)"),
+        List.of("{\"tokenInfo\":{\"last4\":\"0001\"}}", "missing mandatory parameter: tokenId"),
+        List.of("{" + known.replace("\"tok-0001\"", "null") + "}", "missing mandatory parameter: tokenId"),
+        List.of("[]", "bad parameter format: body (must be an object)"));
+    for (List<String> answer : answers) {
+      server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(answer.get(0)));
+      UnexpectedResponseException thrown = assertThrows(UnexpectedResponseException.class,
+          () -> clients.tsp().createToken(createTokenRequest()), answer.get(0));
+      assertEquals("createToken: HTTP 200: " + answer.get(1), thrown.getMessage().replaceFirst(" \\[requestId=.*", ""),
+          answer.get(0));
+    }
+  }
+
+  private static io.tokensdk.model.tsp.CreateTokenReq createTokenRequest() {
+    return WireCases.model("{\"issuerId\":\"ISSUER0001\",\"cardRefId\":\"c\",\"tokenRequestorId\":\"r\"}",
+        io.tokensdk.model.tsp.CreateTokenReq.class);
+  }
+
+  @Test
   void anAnswerThatIsNotJsonIsAnUnexpectedResponse() {
     server.enqueue(new MockResponse().setBody("<html>proxy error " + SecretLog.PAN + "</html>"));
     UnexpectedResponseException thrown = assertThrows(UnexpectedResponseException.class,
