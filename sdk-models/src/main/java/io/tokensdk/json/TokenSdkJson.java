@@ -12,7 +12,6 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import io.tokensdk.json.internal.Utf8;
-import io.tokensdk.json.internal.Utf8Reader;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SchemaValidator;
 import io.tokensdk.spec.SpecId;
@@ -123,7 +122,7 @@ public final class TokenSdkJson {
 
   /**
    * Reads a generated model from UTF-8 JSON in one pass, checking it strictly against its schema as it goes
-   * ({@link SchemaValidator#readConforming}): no text, no tree; members the schema does not name are skipped. Empty
+   * ({@link SchemaValidator#readConforming}): no tree; members the schema does not name are skipped. Empty
    * whenever that pass cannot vouch for the document: bytes that are not well-formed UTF-8, a type without a schema, a
    * value outside the schema (an enum value unknown to this version among them), a null, malformed JSON. The caller
    * then takes the tree path ({@link #parseTree}, {@link #read}), which decides, keeps what a lenient read keeps and
@@ -134,11 +133,11 @@ public final class TokenSdkJson {
    */
   public static <T> Optional<T> readConforming(byte[] json, int length, Class<T> type) {
     Optional<ModelSchema> model = MODEL_SCHEMAS.get(type);
-    if (model.isEmpty() || !Utf8.isWellFormed(json, length)) {
+    String text = model.isEmpty() ? null : Utf8.decode(json, length);
+    if (text == null) {
       return Optional.empty();
     }
-    return model.get().validator().readConforming(new Utf8Reader(json, length), model.get().schema(),
-        GSON.getAdapter(type));
+    return model.get().validator().readConforming(new StringReader(text), model.get().schema(), GSON.getAdapter(type));
   }
 
   /** The violations of a tree against the schema of a generated model; empty for types without a schema. */

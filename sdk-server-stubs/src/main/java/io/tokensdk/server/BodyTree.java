@@ -3,7 +3,6 @@ package io.tokensdk.server;
 import com.google.gson.JsonElement;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
-import io.tokensdk.json.internal.Utf8Reader;
 import java.util.function.Supplier;
 
 /**
@@ -12,11 +11,11 @@ import java.util.function.Supplier;
  * then parsed from the bytes, as the tree path parses it. Not thread-safe; one per request.
  */
 final class BodyTree implements Supplier<JsonElement> {
-  private final byte[] body;
+  private final String body;
   private final boolean nullAsAbsent;
   private JsonElement tree;
 
-  private BodyTree(byte[] body, boolean nullAsAbsent, JsonElement tree) {
+  private BodyTree(String body, boolean nullAsAbsent, JsonElement tree) {
     this.body = body;
     this.nullAsAbsent = nullAsAbsent;
     this.tree = tree;
@@ -27,18 +26,18 @@ final class BodyTree implements Supplier<JsonElement> {
     return new BodyTree(null, false, tree);
   }
 
-  /** The tree of {@code body} (well-formed UTF-8 and JSON), parsed when first asked for. */
-  static BodyTree onDemand(byte[] body, boolean nullAsAbsent) {
+  /** The tree of {@code body} (JSON), parsed when first asked for. */
+  static BodyTree onDemand(String body, boolean nullAsAbsent) {
     return new BodyTree(body, nullAsAbsent, null);
   }
 
   /**
-   * The tree of well-formed UTF-8 {@code body}, without its null object members when {@code nullAsAbsent}.
+   * The tree of {@code body}, without its null object members when {@code nullAsAbsent}.
    *
    * @throws MalformedJsonException when the body is not strict JSON
    */
-  static JsonElement parse(byte[] body, boolean nullAsAbsent) {
-    JsonElement tree = TokenSdkJson.parseTree(new Utf8Reader(body, body.length));
+  static JsonElement parse(String body, boolean nullAsAbsent) {
+    JsonElement tree = TokenSdkJson.parseTree(body);
     return nullAsAbsent ? JsonScreen.withoutNulls(tree) : tree;
   }
 

@@ -6,7 +6,6 @@ import com.google.gson.TypeAdapter;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
 import io.tokensdk.json.internal.Utf8;
-import io.tokensdk.json.internal.Utf8Reader;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SchemaValidator;
 import io.tokensdk.spec.SpecId;
@@ -16,6 +15,7 @@ import io.tokensdk.spec.ValidationMode;
 import io.tokensdk.spec.Violation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -97,21 +97,21 @@ final class RequestReader {
     List<Violation> violations = parameterViolations(request, operation, pathParams);
     JsonElement tree = null;
     if (takesBody && body.length > 0) {
-      if (!Utf8.isWellFormed(body, body.length)) {
+      String text = Utf8.decode(body, body.length);
+      if (text == null) {
         return Result.refused(profile.malformed());
       }
       TypeAdapter<?> adapter = adapters.get(operation);
       if (violations.isEmpty() && adapter != null) {
-        Optional<?> model = validator.readConforming(new Utf8Reader(body, body.length), operation.requestBodySchema(),
-            adapter);
+        Optional<?> model = validator.readConforming(new StringReader(text), operation.requestBodySchema(), adapter);
         if (model.isPresent()) {
-          return new Result(new ParsedRequest(operation, pathParams, body, BodyTree.onDemand(body, nullAsAbsent),
+          return new Result(new ParsedRequest(operation, pathParams, body, BodyTree.onDemand(text, nullAsAbsent),
               model.get(), context(request, operation)), null);
         }
       }
       // the tree path: it names the first violation, or binds what the one-pass read could not vouch for
       try {
-        tree = BodyTree.parse(body, nullAsAbsent);
+        tree = BodyTree.parse(text, nullAsAbsent);
       } catch (MalformedJsonException e) {
         return Result.refused(profile.malformed());
       }

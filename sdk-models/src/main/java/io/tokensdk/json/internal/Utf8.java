@@ -20,11 +20,18 @@ public final class Utf8 {
 
   /** The text of {@code bytes[0..length)}, or null when they are not well-formed UTF-8. */
   public static String decode(byte[] bytes, int length) {
-    return isWellFormed(bytes, length) ? new String(bytes, 0, length, StandardCharsets.UTF_8) : null;
+    String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+    // The JDK decodes an ASCII byte to one char, a longer sequence to fewer chars than bytes, anything malformed to
+    // U+FFFD: a text as long as its bytes and without U+FFFD came from ASCII alone, which String's own vectorised scan
+    // has checked. Anything else is checked here.
+    if (text.length() == length && text.indexOf('\uFFFD') < 0 || isWellFormed(bytes, length)) {
+      return text;
+    }
+    return null;
   }
 
   /** How many bytes from {@code from} on, before {@code to}, are ASCII in a row: eight at a time, then one by one. */
-  static int asciiRun(byte[] bytes, int from, int to) {
+  private static int asciiRun(byte[] bytes, int from, int to) {
     int i = from;
     while (i + Long.BYTES <= to && ((long) LONGS.get(bytes, i) & ASCII_MASK) == 0) {
       i += Long.BYTES;
