@@ -1,5 +1,6 @@
 package io.tokensdk.client;
 
+import com.google.gson.JsonElement;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.SchemaViolationException;
 import io.tokensdk.json.TokenSdkJson;
@@ -83,7 +84,13 @@ final class ResponseReader {
   /** The lenient tree path: unknown fields and enum values kept, the first violation named. */
   private static <T> AttemptResult<T> parseSuccess(String operationId, int status, String text, Class<T> responseType) {
     try {
-      return AttemptResult.ok(TokenSdkJson.read(TokenSdkJson.parseTree(text), responseType, ValidationMode.LENIENT));
+      JsonElement tree = TokenSdkJson.parseTree(text);
+      if (tree.isJsonNull()) {
+        // an empty body parses as null, which would bind to a null model: the caller would get no answer and no error
+        return AttemptResult.fail(new UnexpectedResponseException(operationId, status,
+            "the body is empty or null, not a " + responseType.getSimpleName()), false);
+      }
+      return AttemptResult.ok(TokenSdkJson.read(tree, responseType, ValidationMode.LENIENT));
     } catch (MalformedJsonException e) {
       return AttemptResult.fail(new UnexpectedResponseException(operationId, status, "the body is not JSON"), false);
     } catch (SchemaViolationException e) {

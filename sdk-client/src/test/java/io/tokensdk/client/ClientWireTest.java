@@ -311,7 +311,10 @@ class ClientWireTest {
         List.of("{" + known + ",\"tokenId\":12}", "bad parameter format: tokenId (must be a string)"),
         List.of("{\"tokenInfo\":{\"last4\":\"0001\"}}", "missing mandatory parameter: tokenId"),
         List.of("{" + known.replace("\"tok-0001\"", "null") + "}", "missing mandatory parameter: tokenId"),
-        List.of("[]", "bad parameter format: body (must be an object)"));
+        List.of("[]", "bad parameter format: body (must be an object)"),
+        List.of("null", "the body is empty or null, not a CreateTokenRes"),
+        List.of("", "the body is empty or null, not a CreateTokenRes"),
+        List.of(" \n", "the body is empty or null, not a CreateTokenRes"));
     for (List<String> answer : answers) {
       server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(answer.get(0)));
       UnexpectedResponseException thrown = assertThrows(UnexpectedResponseException.class,

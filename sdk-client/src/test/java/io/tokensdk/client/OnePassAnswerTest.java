@@ -118,11 +118,19 @@ class OnePassAnswerTest {
     assertEquals(null, read.getTokenList().get(0).getCreationDate());
   }
 
-  /** What the client made of a success answer before the one pass: a model written back, or the failure's message. */
+  /**
+   * What the client makes of a success answer on the tree path alone: a model written back, or the failure's message
+   * (an empty or null body is a failure, not a null model).
+   */
   private static String treePath(Answer answer) {
     String operationId = answer.operation().operationId();
     try {
-      Object model = TokenSdkJson.read(TokenSdkJson.parseTree(answer.body()), answer.type(), ValidationMode.LENIENT);
+      JsonElement tree = TokenSdkJson.parseTree(answer.body());
+      if (tree.isJsonNull()) {
+        return "failure " + new UnexpectedResponseException(operationId, 200,
+            "the body is empty or null, not a " + answer.type().getSimpleName()).getMessage();
+      }
+      Object model = TokenSdkJson.read(tree, answer.type(), ValidationMode.LENIENT);
       return "model " + TokenSdkJson.write(model);
     } catch (MalformedJsonException e) {
       return "failure " + new UnexpectedResponseException(operationId, 200, "the body is not JSON").getMessage();
