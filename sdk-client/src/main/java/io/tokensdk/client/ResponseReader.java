@@ -15,10 +15,10 @@ import okhttp3.ResponseBody;
 
 /**
  * Reads an answer: a success body leniently into the response type (unknown fields and enum values kept), an error answer
- * into the typed exception of the API, with the retryable flag and {@code Retry-After} of the spec. A success body in
- * UTF-8 is first read in one pass straight into its model, checked strictly on the way
+ * into the typed exception of the API, with the retryable flag and {@code Retry-After} of the spec. A success body's
+ * text is first read in one pass straight into its model, checked strictly on the way
  * ({@link TokenSdkJson#readConforming}); only what that pass cannot vouch for (an unknown enum value, a null, a
- * violation, malformed JSON...) is read as text, parsed into a tree, validated leniently and bound, as before.
+ * violation, malformed JSON...) is parsed into a tree, validated leniently and bound, as before.
  */
 final class ResponseReader {
   private static final byte[] EMPTY = new byte[0];
@@ -39,38 +39,30 @@ final class ResponseReader {
       bytes = body == null ? EMPTY : body.bytes();
     }
     int status = response.code();
-    boolean utf8Json = body == null || isUtf8Json(bytes, response.header("Content-Type"));
+    if (response.isSuccessful() && responseType == Void.class) {
+      return AttemptResult.ok(null);
+    }
+    String text = body == null ? "" : text(body, bytes, response.header("Content-Type"));
     if (response.isSuccessful()) {
-      if (responseType == Void.class) {
-        return AttemptResult.ok(null);
-      }
-      Optional<T> conforming = utf8Json ? TokenSdkJson.readConforming(bytes, bytes.length, responseType)
-          : Optional.empty();
-      if (conforming.isPresent()) {
-        return AttemptResult.ok(conforming.get());
-      }
-      return parseSuccess(operationId, status, text(body, bytes, utf8Json), responseType);
+      Optional<T> conforming = TokenSdkJson.readConforming(text, responseType);
+      return conforming.isPresent() ? AttemptResult.ok(conforming.get()) : parseSuccess(operationId, status, text,
+          responseType);
     }
     Duration retryAfter = RetryAfter.parse(RetryAfterShield.retryAfter(response), wallClock);
-    ApiException error = protocol.error(operationId, status, text(body, bytes, utf8Json), retryAfter);
+    ApiException error = protocol.error(operationId, status, text, retryAfter);
     return error.retryable() ? AttemptResult.failAfter(error, retryAfter) : AttemptResult.fail(error, false);
   }
 
   /**
-   * Whether the body is JSON in UTF-8 without a byte-order mark (what the APIs send), which is read directly; anything
-   * else is decoded as OkHttp decodes it (the charset of the content type, a byte-order mark). OkHttp parses the
-   * content type again on every read, which the common case does not need.
+   * The body as text. JSON in UTF-8 without a byte-order mark (what the APIs send) is decoded directly; anything else
+   * as OkHttp decodes it (the charset of the content type, a byte-order mark). OkHttp parses the content type again on
+   * every read, which the common case does not need.
    */
-  private static boolean isUtf8Json(byte[] bytes, String contentType) {
+  private static String text(ResponseBody body, byte[] bytes, String contentType) throws IOException {
     boolean utf8Json = contentType == null || contentType.equalsIgnoreCase("application/json")
         || contentType.equalsIgnoreCase("application/json; charset=utf-8")
         || contentType.equalsIgnoreCase("application/json;charset=utf-8");
-    return utf8Json && (bytes.length == 0 || !mayStartWithByteOrderMark(bytes[0]));
-  }
-
-  /** The body as text: UTF-8 JSON decoded directly, anything else as OkHttp decodes it. */
-  private static String text(ResponseBody body, byte[] bytes, boolean utf8Json) throws IOException {
-    if (utf8Json) {
+    if (utf8Json && (bytes.length == 0 || !mayStartWithByteOrderMark(bytes[0]))) {
       return new String(bytes, StandardCharsets.UTF_8);
     }
     return ResponseBody.create(bytes, body.contentType()).string();

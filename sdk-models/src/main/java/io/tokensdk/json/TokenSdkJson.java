@@ -11,7 +11,6 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import io.tokensdk.json.internal.Utf8;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SchemaValidator;
 import io.tokensdk.spec.SpecId;
@@ -121,23 +120,19 @@ public final class TokenSdkJson {
   }
 
   /**
-   * Reads a generated model from UTF-8 JSON in one pass, checking it strictly against its schema as it goes
-   * ({@link SchemaValidator#readConforming}): no tree; members the schema does not name are skipped. Empty
-   * whenever that pass cannot vouch for the document: bytes that are not well-formed UTF-8, a type without a schema, a
-   * value outside the schema (an enum value unknown to this version among them), a null, malformed JSON. The caller
-   * then takes the tree path ({@link #parseTree}, {@link #read}), which decides, keeps what a lenient read keeps and
-   * names what is wrong. A model returned conforms strictly, so leniently too, and is the one that path binds from the
-   * same bytes.
-   *
-   * @param json the document's bytes, {@code json[0..length)}
+   * Reads a generated model from JSON text in one pass, checking it strictly against its schema as it goes
+   * ({@link SchemaValidator#readConforming}): no tree; members the schema does not name are skipped. Empty whenever that
+   * pass cannot vouch for the document: a type without a schema, a value outside the schema (an enum value unknown to
+   * this version among them), a null, malformed JSON. The caller then takes the tree path ({@link #parseTree},
+   * {@link #read}), which decides, keeps what a lenient read keeps and names what is wrong. A model returned conforms
+   * strictly, so leniently too, and is the one that path binds from the same text.
    */
-  public static <T> Optional<T> readConforming(byte[] json, int length, Class<T> type) {
+  public static <T> Optional<T> readConforming(String json, Class<T> type) {
     Optional<ModelSchema> model = MODEL_SCHEMAS.get(type);
-    String text = model.isEmpty() ? null : Utf8.decode(json, length);
-    if (text == null) {
+    if (model.isEmpty()) {
       return Optional.empty();
     }
-    return model.get().validator().readConforming(new StringReader(text), model.get().schema(), GSON.getAdapter(type));
+    return model.get().validator().readConforming(new StringReader(json), model.get().schema(), GSON.getAdapter(type));
   }
 
   /** The violations of a tree against the schema of a generated model; empty for types without a schema. */

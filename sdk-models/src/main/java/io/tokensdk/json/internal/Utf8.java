@@ -6,9 +6,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Strict UTF-8 decoding without a {@code CharsetDecoder} per call: the bytes are checked (RFC 3629: no overlong forms,
- * no surrogates, nothing above U+10FFFF) and then decoded by {@link String}'s own fast path. Internal: shared by the
- * client's and the server's readers, not part of the public API.
+ * Strict UTF-8 decoding without a {@code CharsetDecoder} per call: the bytes are decoded by {@link String}'s own fast
+ * path and, unless that proves them ASCII, checked (RFC 3629: no overlong forms, no surrogates, nothing above
+ * U+10FFFF). Internal: used by the server's readers, not part of the public API.
  */
 public final class Utf8 {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
