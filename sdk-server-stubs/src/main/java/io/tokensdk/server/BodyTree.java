@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * The JSON tree of a request body, for what reads body members after the model is bound: a body idempotency key,
  * PAT's echoed ids, the error answers. A body read straight into its model has no tree until one of them asks; it is
- * then parsed from the bytes, as the tree path parses it. Not thread-safe; one per request.
+ * then parsed from the body's text, as the tree path parses it. Not thread-safe; one per request.
  */
 final class BodyTree implements Supplier<JsonElement> {
   private final String body;

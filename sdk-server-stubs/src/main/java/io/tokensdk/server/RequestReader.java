@@ -5,7 +5,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
-import io.tokensdk.json.internal.Utf8;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SchemaValidator;
 import io.tokensdk.spec.SpecId;

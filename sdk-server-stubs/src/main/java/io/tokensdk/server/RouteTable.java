@@ -1,6 +1,5 @@
 package io.tokensdk.server;
 
-import io.tokensdk.json.internal.Utf8;
 import io.tokensdk.spec.SpecOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.tokensdk.json.internal;
+package io.tokensdk.server;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Strict UTF-8 decoding without a {@code CharsetDecoder} per call: the bytes are decoded by {@link String}'s own fast
  * path and, unless that proves them ASCII, checked (RFC 3629: no overlong forms, no surrogates, nothing above
- * U+10FFFF). Internal: used by the server's readers, not part of the public API.
+ * U+10FFFF).
  */
-public final class Utf8 {
+final class Utf8 {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** The high bit of each of eight bytes: none is set in eight ASCII bytes. */
   private static final long ASCII_MASK = 0x8080808080808080L;
@@ -19,7 +19,7 @@ public final class Utf8 {
   }
 
   /** The text of {@code bytes[0..length)}, or null when they are not well-formed UTF-8. */
-  public static String decode(byte[] bytes, int length) {
+  static String decode(byte[] bytes, int length) {
     String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
     // The JDK decodes an ASCII byte to one char, a longer sequence to fewer chars than bytes, anything malformed to
     // U+FFFD: a text as long as its bytes and without U+FFFD came from ASCII alone, which String's own vectorised scan
@@ -43,7 +43,7 @@ public final class Utf8 {
   }
 
   /** Whether {@code bytes[0..length)} are well-formed UTF-8 (RFC 3629). */
-  public static boolean isWellFormed(byte[] bytes, int length) {
+  static boolean isWellFormed(byte[] bytes, int length) {
     int i = 0;
     while (i < length) {
       i += asciiRun(bytes, i, length);

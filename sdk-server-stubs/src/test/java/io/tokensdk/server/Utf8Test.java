@@ -1,4 +1,4 @@
-package io.tokensdk.json.internal;
+package io.tokensdk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
