@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.Main;
+import org.openjdk.jmh.profile.CompilerProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -24,8 +25,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the suite (or the benchmarks matching the given JMH arguments, e.g. {@code Cms}) with the CPU-time and GC
- * profilers, then prints each SDK/baseline pair's ratio with its error.
+ * Runs the suite (or the benchmarks matching the given JMH arguments, e.g. {@code Cms}) with the CPU-time, GC and JIT
+ * compiler profilers, then prints each SDK/baseline pair's ratio with its error, marking a pair whose sides were still
+ * being compiled while measured.
  * <p>With {@code --rounds N}, each pair's sides are measured back to back, pair after pair, and the whole selection N
  * times over; each round gives each pair a ratio, and the report gives their mean and deviation. Without it, JMH runs
  * the selection once in its own order, where a pair's two sides can be minutes apart, and a neighbour's noise in between
@@ -40,8 +42,9 @@ public final class BenchMain {
   /**
    * Entry point: {@code java -jar sdk-benchmarks/target/tokensdk-benchmarks.jar [--rounds N] [JMH options] [regex]}.
    *
-   * @param args {@code --rounds N} (see the class comment), then JMH command-line options; defaults: 1 fork, 3 warm-up
-   *     and 5 measured iterations of 1 s. {@code -h}, {@code -l}, {@code -lp}, {@code -lprof} and {@code -lrf} are
+   * @param args {@code --rounds N} (see the class comment), then JMH command-line options; defaults: 1 fork, the warm-up
+   *     iterations of each benchmark class (3; 30 for the round trips, whose longer SDK side C2 takes that long to
+   *     compile) and 5 measured iterations, all of 1 s. {@code -h}, {@code -l}, {@code -lp}, {@code -lprof} and {@code -lrf} are
    *     answered by JMH and run nothing.
    */
   public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
@@ -95,12 +98,11 @@ public final class BenchMain {
   private static ChainedOptionsBuilder options(CommandLineOptions cli) {
     ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
         .addProfiler(ThreadCpuProfiler.class)
-        .addProfiler(GCProfiler.class);
+        .addProfiler(GCProfiler.class)
+        // a side still being compiled is not at its steady state: the report marks such pairs
+        .addProfiler(CompilerProfiler.class);
     if (!cli.getForkCount().hasValue()) {
       options.forks(1);
-    }
-    if (!cli.getWarmupIterations().hasValue()) {
-      options.warmupIterations(3);
     }
     if (!cli.getMeasurementIterations().hasValue()) {
       options.measurementIterations(5);

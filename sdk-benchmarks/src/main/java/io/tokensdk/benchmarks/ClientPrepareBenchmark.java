@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The client's share of a createToken, without the network: the typed call validates the request, serialises it, runs
@@ -31,6 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * the SDK's own share: validation, ids, retries, listener and log.
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 3)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ClientPrepareBenchmark {

@@ -32,12 +32,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * CMS card-info envelopes (spec: {@code cipheredCardInfo}) against the floor: the same RSA key transport and AES-256-CBC
  * on the fastest providers on the classpath (RSA and AES on the JDK), with only the ASN.1 parsing any open needs.
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 3)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CmsBenchmark {

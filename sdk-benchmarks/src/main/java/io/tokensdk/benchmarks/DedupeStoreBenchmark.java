@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The dedupe overhead of one request on a shared store: claim a fresh key, then complete it with a createToken-sized
@@ -30,6 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * benchmark starts). The floor is the same on the in-memory store. Sample time, so JMH prints p50 and p99.
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 3)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DedupeStoreBenchmark {

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The embedded host under concurrency: the same bare OkHttp client drives the SDK's host and bare Jetty serving fixed
@@ -34,6 +35,7 @@ import org.openjdk.jmh.annotations.Threads;
  * other ({@link PinnedHost}).
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 3)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class HostBenchmark {

@@ -43,6 +43,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The JWE opens of the specs against their floors: ECDH-ES + A256GCM token credentials (also against nimbus out of the
@@ -50,6 +51,7 @@ import org.openjdk.jmh.annotations.State;
  * fastest provider on the classpath per primitive: ECDH and ECDSA on BouncyCastle, RSA and AES on the JDK.
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 3)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class JweBenchmark {

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -18,12 +20,15 @@ import org.openjdk.jmh.results.RunResult;
  * other side, such as {@code nimbus_open}) its baseline for the same path and the same parameters.
  */
 final class RatioReport {
+  /** The label of the compiler profiler's time in the measured iterations, in ms. */
+  static final String JIT_MS = "compiler.time.profiled";
+
   private RatioReport() {
   }
 
   /** One benchmark's figures. */
   record Figure(String side, double wall, double wallError, Mode mode, double cpu, double cpuError, String cpuLabel,
-      double allocBytes) {
+      double allocBytes, double jitShare) {
     /** Speed ratio of this (the SDK) against {@code base}, from wall time or throughput. */
     double[] wallRatio(Figure base) {
       double ratio = mode == Mode.Throughput ? wall / base.wall : base.wall / wall;
@@ -37,8 +42,25 @@ final class RatioReport {
     }
   }
 
-  /** One pair's ratio in one run: the SDK against the baseline {@code base}. */
-  record Ratio(String pair, String base, double[] cpu, double[] wall, double sdkAlloc, double baseAlloc) {}
+  /**
+   * One pair's ratio in one run: the SDK against the baseline {@code base}. {@code jitShare}: the larger share of its
+   * measured time that either side's JIT compilers spent compiling (NaN when not profiled).
+   */
+  record Ratio(String pair, String base, double[] cpu, double[] wall, double sdkAlloc, double baseAlloc,
+      double jitShare) {
+    /** True when a side was still being compiled while it was measured: its figure is not the steady state. */
+    boolean warming() {
+      return jitShare > WARMING_JIT_SHARE;
+    }
+  }
+
+  /**
+   * Above this share of the measured time spent by the JIT compilers, a side is still warming up. A steady round trip
+   * compiles for well under 1% of it; one still warming, for 10–30% (C2 then takes a core from the code measured).
+   */
+  static final double WARMING_JIT_SHARE = 0.03;
+  private static final String WARMING_NOTE = "! a side was still being compiled by the JIT while measured (over "
+      + Math.round(WARMING_JIT_SHARE * 100) + "%% of the measured time): not its steady state; warm up longer (-wi)%n";
 
   /** Each pair's ratios in one run, sorted by pair. */
   static List<Ratio> ratios(Collection<RunResult> results) {
@@ -76,7 +98,7 @@ final class RatioReport {
       for (Figure base : pair.getValue()) {
         if (base != sdk) {
           ratios.add(new Ratio(pair.getKey(), base.side(), sdk.cpuRatio(base), sdk.wallRatio(base), sdk.allocBytes(),
-              base.allocBytes()));
+              base.allocBytes(), Math.max(sdk.jitShare(), base.jitShare())));
         }
       }
     }
@@ -88,13 +110,16 @@ final class RatioReport {
     StringBuilder out = new StringBuilder();
     List<Ratio> ratios = ratios(results);
     if (!ratios.isEmpty()) {
-      out.append(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s%n", "pair", "base", "speed (cpu)",
-          "speed (wall)", "B/op sdk:base"));
+      out.append(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s  %s%n", "pair", "base", "speed (cpu)",
+          "speed (wall)", "B/op sdk:base", "JIT"));
     }
     for (Ratio ratio : ratios) {
-      out.append(String.format(Locale.ROOT, "%-58s %-8s %8.2f ± %4.2f %8.2f ± %4.2f %6.0f:%-6.0f%n", ratio.pair(),
+      out.append(String.format(Locale.ROOT, "%-58s %-8s %8.2f ± %4.2f %8.2f ± %4.2f %6.0f:%-6.0f %s%n", ratio.pair(),
           ratio.base(), ratio.cpu()[0], ratio.cpu()[1], ratio.wall()[0], ratio.wall()[1], ratio.sdkAlloc(),
-          ratio.baseAlloc()));
+          ratio.baseAlloc(), jit(ratio.jitShare(), ratio.warming())));
+    }
+    if (ratios.stream().anyMatch(Ratio::warming)) {
+      out.append(String.format(Locale.ROOT, WARMING_NOTE));
     }
     out.append(HostReport.render(results));
     return out.toString();
@@ -114,16 +139,23 @@ final class RatioReport {
       }
     }
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-58s %-8s %15s %15s %12s  %s%n", "pair", "base",
-        "speed (cpu)", "speed (wall)", "B/op sdk:base", "cpu by round"));
+        "speed (cpu)", "speed (wall)", "B/op sdk:base", "cpu by round, JIT"));
+    boolean anyWarming = false;
     for (Map.Entry<String, List<Ratio>> pair : byPair.entrySet()) {
       List<Ratio> each = pair.getValue();
       double[] cpu = meanAndDeviation(each.stream().mapToDouble(r -> r.cpu()[0]).toArray());
       double[] wall = meanAndDeviation(each.stream().mapToDouble(r -> r.wall()[0]).toArray());
       StringBuilder byRound = new StringBuilder();
       each.forEach(r -> byRound.append(String.format(Locale.ROOT, " %.2f", r.cpu()[0])));
+      byRound.append(", ").append(jit(each.stream().mapToDouble(Ratio::jitShare).max().orElse(Double.NaN),
+          each.stream().anyMatch(Ratio::warming)));
+      anyWarming |= each.stream().anyMatch(Ratio::warming);
       out.append(String.format(Locale.ROOT, "%s %8.2f ± %4.2f %8.2f ± %4.2f %6.0f:%-6.0f %s%n", pair.getKey(), cpu[0],
           cpu[1], wall[0], wall[1], each.stream().mapToDouble(Ratio::sdkAlloc).average().orElse(Double.NaN),
           each.stream().mapToDouble(Ratio::baseAlloc).average().orElse(Double.NaN), byRound));
+    }
+    if (anyWarming) {
+      out.append(String.format(Locale.ROOT, WARMING_NOTE));
     }
     for (int i = 0; i < rounds.size(); i++) {
       String host = HostReport.render(rounds.get(i));
@@ -132,6 +164,11 @@ final class RatioReport {
       }
     }
     return out.toString();
+  }
+
+  /** The JIT's share of the measured time, marked with {@code !} when a side was still warming up. */
+  private static String jit(double share, boolean warming) {
+    return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f%%%s", share * 100, warming ? " !" : "");
   }
 
   private static double[] meanAndDeviation(double[] values) {
@@ -149,7 +186,18 @@ final class RatioReport {
     return new Figure(side, primary.getScore(), spread(primary), run.getParams().getMode(),
         cpu == null ? Double.NaN : cpu.getScore(), cpu == null ? 0 : spread(cpu),
         roundTrip ? ThreadCpuProfiler.PROCESS : ThreadCpuProfiler.THREAD,
-        alloc == null ? Double.NaN : alloc.getScore());
+        alloc == null ? Double.NaN : alloc.getScore(), jitShare(run));
+  }
+
+  /**
+   * The share of the measured time that the JIT compilers spent compiling, from JMH's compiler profiler (its
+   * {@value #JIT_MS} sums their time over the measured iterations), or NaN when it did not run.
+   */
+  private static double jitShare(RunResult run) {
+    Result<?> compiling = run.getSecondaryResults().get(JIT_MS);
+    IterationParams measured = run.getParams().getMeasurement();
+    double measuredMs = measured.getCount() * (double) measured.getTime().convertTo(TimeUnit.MILLISECONDS);
+    return compiling == null || measuredMs <= 0 ? Double.NaN : compiling.getScore() / measuredMs;
   }
 
   /**

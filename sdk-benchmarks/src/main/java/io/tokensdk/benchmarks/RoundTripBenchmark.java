@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Typed round trips on loopback: the SDK's client calling the SDK's host (a fixed-answer handler behind the full
@@ -35,6 +36,7 @@ import org.openjdk.jmh.annotations.Threads;
  * TLS; one thread (latency) and 4 and 8 threads (throughput).
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 30)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RoundTripBenchmark {

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The server's share of a createToken, without HTTP, in three pairs:
@@ -35,6 +36,7 @@ import org.openjdk.jmh.annotations.State;
  * </ul>
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 3)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ServerReadBenchmark {
