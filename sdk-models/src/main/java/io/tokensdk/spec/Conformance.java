@@ -27,9 +27,13 @@ final class Conformance {
   private final SchemaValidator.Checker root;
   /** Violations of the scalar just checked; always empty between checks. */
   private final List<Violation> found = new ArrayList<>(0);
-  /** The open objects and arrays, innermost last: their checkers and their member bits or item counts. */
+  /**
+   * The open objects and arrays, innermost last: their checkers, their member bits or item counts, and for an object
+   * the position of the property expected next (the one after the last named).
+   */
   private SchemaValidator.Checker[] open = new SchemaValidator.Checker[8];
   private long[] membersOrItems = new long[8];
+  private int[] expectedProperty = new int[8];
   private int depth;
   private boolean rootSeen;
   /** The checker of the member whose name came last, or null when the schema does not name it. */
@@ -60,7 +64,7 @@ final class Conformance {
 
   void name(String name) {
     SchemaValidator.Checker object = open[depth - 1];
-    int index = object.propertyIndex(name);
+    int index = object.propertyIndex(name, expectedProperty[depth - 1]);
     if (index < 0) {
       member = null;
       memberBit = 0;
@@ -71,6 +75,7 @@ final class Conformance {
       throw new Unsure();
     }
     membersOrItems[depth - 1] |= bit;
+    expectedProperty[depth - 1] = index + 1;
     member = object.property(index);
     memberBit = bit;
   }
@@ -163,9 +168,11 @@ final class Conformance {
     if (depth == open.length) {
       open = Arrays.copyOf(open, depth * 2);
       membersOrItems = Arrays.copyOf(membersOrItems, depth * 2);
+      expectedProperty = Arrays.copyOf(expectedProperty, depth * 2);
     }
     open[depth] = checker;
     membersOrItems[depth] = 0;
+    expectedProperty[depth] = 0;
     depth++;
   }
 }

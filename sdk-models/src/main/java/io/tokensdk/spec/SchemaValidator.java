@@ -180,6 +180,8 @@ public final class SchemaValidator {
     private Map<String, Checker> properties = Map.of();
     /** The position of each property in {@link #properties}, for {@link ConformingReader}'s member bitmask. */
     private Map<String, Integer> propertyIndex = Map.of();
+    /** The property names in the order of {@link #properties}, which is the order a generated model writes them in. */
+    private String[] propertyNames = new String[0];
     private Checker[] propertyCheckers = new Checker[0];
     /** The bits of the required properties; meaningful when {@link #trackable}. */
     private long requiredMask;
@@ -236,6 +238,7 @@ public final class SchemaValidator {
     }
 
     private void indexProperties() {
+      propertyNames = properties.keySet().toArray(new String[0]);
       propertyCheckers = properties.values().toArray(new Checker[0]);
       Map<String, Integer> index = new HashMap<>();
       properties.keySet().forEach(name -> index.put(name, index.size()));
@@ -270,8 +273,19 @@ public final class SchemaValidator {
       return requiredMask;
     }
 
-    /** The position of property {@code name}, or -1 when the schema does not name it. */
-    int propertyIndex(String name) {
+    /**
+     * The position of property {@code name}, or -1 when the schema does not name it. {@code expected} is the position
+     * the caller expects, tried first: a document written from a generated model names the schema's properties in
+     * their order, so the next name is usually the property after the last one, and one comparison (by identity when
+     * the model's adapter passes the same string) finds it without hashing the name.
+     */
+    int propertyIndex(String name, int expected) {
+      if (expected < propertyNames.length) {
+        String candidate = propertyNames[expected];
+        if (candidate == name || candidate.equals(name)) {
+          return expected;
+        }
+      }
       Integer index = propertyIndex.get(name);
       return index == null ? -1 : index;
     }

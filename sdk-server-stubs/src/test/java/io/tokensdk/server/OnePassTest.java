@@ -239,6 +239,7 @@ class OnePassTest {
       Arbitrary<String> body = Arbitraries.oneOf(
           mutated(sample, paths, 1), mutated(sample, paths, 3), mutated(sample, List.of(List.of("unknown")), 2),
           mutated(sample, paths, 1).flatMap(OnePassTest::textMutated),
+          reordered(sample, paths),
           Arbitraries.of("null", "[]", "{}", "\"x\"", "1", "", " ", "{\"a\":", DEEP));
       return Combinators.combine(body, Arbitraries.of(false, true)).as((text, nulls) -> new Case(operation, text, nulls));
     });
@@ -263,6 +264,24 @@ class OnePassTest {
         Arbitraries.of(" x", "}", ",", " {}", "\u0000").map(tail -> json + tail),
         Arbitraries.just(firstMember.isEmpty() ? json : "{" + firstMember + "," + json.substring(1)),
         Arbitraries.just(json.replaceFirst(":", ":,")));
+  }
+
+  /**
+   * The sample with one member changed and its members in another order. The one pass looks for each name first where
+   * the schema's order puts it, then by name; its verdict must not depend on the order.
+   */
+  private static Arbitrary<String> reordered(JsonObject sample, List<List<String>> paths) {
+    Arbitrary<Map.Entry<List<String>, JsonElement>> change = Combinators.combine(Arbitraries.of(paths), values())
+        .as(Map::entry);
+    return Combinators.combine(change, Arbitraries.shuffle(new ArrayList<>(sample.keySet()))).as((c, order) -> {
+      JsonObject body = sample.deepCopy();
+      Samples.set(body, c.getKey(), c.getValue());
+      JsonObject shuffled = new JsonObject();
+      order.stream().filter(body::has).forEach(name -> shuffled.add(name, body.get(name)));
+      // a member the change added goes last
+      body.keySet().stream().filter(name -> !shuffled.has(name)).forEach(name -> shuffled.add(name, body.get(name)));
+      return shuffled.toString();
+    });
   }
 
   private static Arbitrary<JsonElement> values() {
