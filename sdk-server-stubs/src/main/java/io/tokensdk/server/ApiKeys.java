@@ -22,12 +22,17 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ApiKeys {
   private static final String HMAC = "HmacSHA256";
   private final byte[] secret;
+  /** A MAC keyed with this instance's secret, cloned for each thread: no provider lookup or key set-up per request. */
+  private final Mac keyed;
+  /** Each thread's MAC, back in its keyed state after every {@link Mac#doFinal}. */
+  private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(this::copyOfKeyed);
   private final Supplier<? extends Collection<String>> source;
   private final List<byte[]> fixedMacs;
 
   private ApiKeys(Supplier<? extends Collection<String>> source, Collection<String> fixed) {
     this.secret = new byte[32];
     new SecureRandom().nextBytes(secret);
+    this.keyed = keyedMac(secret);
     this.source = source;
     this.fixedMacs = fixed == null ? null : macs(fixed);
   }
@@ -96,10 +101,23 @@ public final class ApiKeys {
   }
 
   private byte[] mac(String value) {
+    return perThread.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Mac copyOfKeyed() {
+    try {
+      return (Mac) keyed.clone();
+    } catch (CloneNotSupportedException e) {
+      // a provider whose MAC cannot be cloned: one keyed MAC per thread all the same
+      return keyedMac(secret);
+    }
+  }
+
+  private static Mac keyedMac(byte[] secret) {
     try {
       Mac mac = Mac.getInstance(HMAC);
       mac.init(new SecretKeySpec(secret, HMAC));
-      return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
