@@ -238,7 +238,8 @@ public final class SchemaValidator {
     }
 
     private void indexProperties() {
-      propertyNames = properties.keySet().toArray(new String[0]);
+      // interned like the names a generated adapter writes (literals): the expected name then matches by identity
+      propertyNames = properties.keySet().stream().map(String::intern).toArray(String[]::new);
       propertyCheckers = properties.values().toArray(new Checker[0]);
       Map<String, Integer> index = new HashMap<>();
       properties.keySet().forEach(name -> index.put(name, index.size()));
