@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -67,7 +68,9 @@ public class RoundTripBenchmark {
     ClientConfig.Builder tspConfig = ClientConfig.builder(scheme + "://127.0.0.1:" + sdkHost.port() + "/tsp/trapi/v1.0");
     ClientConfig.Builder cofConfig = ClientConfig.builder(scheme + "://127.0.0.1:" + sdkHost.port() + "/tsh-cof")
         .apiKey(API_KEY);
-    OkHttpClient.Builder bareBuilder = new OkHttpClient.Builder();
+    // the floor keeps as many idle connections as the SDK's pool does: the pair then differs by the SDK's work alone
+    OkHttpClient.Builder bareBuilder = new OkHttpClient.Builder().connectionPool(
+        new ConnectionPool(ClientConfig.DEFAULT_MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
     if (mtls) {
       char[] password = "bench".toCharArray();
       HandshakeCertificates client = tls.clientSide();

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -38,13 +39,20 @@ import okhttp3.OkHttpClient;
  * <p>Defaults: connect timeout 10 s, read and write timeouts 30 s, call deadline 60 s (retries included),
  * {@link RetryPolicy#DEFAULT} (3 attempts, 200 ms to 2 s backoff with jitter), the JVM's default trust, no client
  * certificate, no proxy, no HTTP log, user agent {@code tokensdk-java/<version>}, and asynchronous calls on at most
- * {@value #DEFAULT_ASYNC_THREADS} daemon threads of this configuration.
+ * {@value #DEFAULT_ASYNC_THREADS} daemon threads of this configuration, and a connection pool that keeps up to
+ * {@value #DEFAULT_MAX_IDLE_CONNECTIONS} idle connections for 5 minutes.
  */
 public final class ClientConfig {
   /** The SDK version, as the user agent reports it. */
   public static final String SDK_VERSION = readVersion();
   /** The number of daemon threads of the default executor of asynchronous calls. */
   public static final int DEFAULT_ASYNC_THREADS = 16;
+  /**
+   * The idle connections the SDK's own pool keeps: as many as the default executor runs attempts at once. OkHttp's own
+   * default, 5, makes every burst of more concurrent calls open new connections (with mutual TLS, a handshake each).
+   */
+  public static final int DEFAULT_MAX_IDLE_CONNECTIONS = DEFAULT_ASYNC_THREADS;
+  private static final Duration IDLE_KEEP_ALIVE = Duration.ofMinutes(5);
 
   private final HttpUrl baseUrl;
   private final Duration connectTimeout;
@@ -178,7 +186,10 @@ public final class ClientConfig {
   }
 
   private static OkHttpClient buildHttpClient(Builder b) {
-    OkHttpClient.Builder http = b.callerClient == null ? new OkHttpClient.Builder() : b.callerClient.newBuilder();
+    OkHttpClient.Builder http = b.callerClient == null
+        ? new OkHttpClient.Builder().connectionPool(new ConnectionPool(b.maxIdleConnections,
+            IDLE_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+        : b.callerClient.newBuilder();
     if (b.callerClient == null || b.timeoutsSet.contains("connectTimeout")) {
       http.connectTimeout(b.connectTimeout);
     }
@@ -261,6 +272,8 @@ public final class ClientConfig {
     private char[] clientKeysPassword;
     private X509TrustManager trustManager;
     private OkHttpClient callerClient;
+    private int maxIdleConnections = DEFAULT_MAX_IDLE_CONNECTIONS;
+    private boolean maxIdleConnectionsSet;
     private final Set<String> timeoutsSet = new HashSet<>();
     private Executor executor;
     private CallTiming timing = CallTiming.SYSTEM;
@@ -399,6 +412,22 @@ public final class ClientConfig {
     }
 
     /**
+     * How many idle connections the SDK's own pool keeps open (for 5 minutes each), so that as many concurrent calls
+     * find a connection ready; default {@value ClientConfig#DEFAULT_MAX_IDLE_CONNECTIONS}. A pool of the caller's
+     * ({@link #httpClient(OkHttpClient)}) is sized by the caller: {@link #build()} refuses both.
+     *
+     * @throws IllegalArgumentException when {@code connections} is negative
+     */
+    public Builder maxIdleConnections(int connections) {
+      if (connections < 0) {
+        throw new IllegalArgumentException("maxIdleConnections must not be negative");
+      }
+      this.maxIdleConnections = connections;
+      this.maxIdleConnectionsSet = true;
+      return this;
+    }
+
+    /**
      * Where asynchronous calls run their attempts. By default each configuration has its own pool of at most
      * {@value ClientConfig#DEFAULT_ASYNC_THREADS} daemon threads (idle ones end after 30 s), so that an application
      * exits when its main thread ends. Backoff between attempts never holds a thread of it: the next attempt is
@@ -421,8 +450,16 @@ public final class ClientConfig {
       return this;
     }
 
-    /** The configuration. */
+    /**
+     * The configuration.
+     *
+     * @throws IllegalStateException when both {@link #httpClient(OkHttpClient)} and {@link #maxIdleConnections} are set
+     */
     public ClientConfig build() {
+      if (callerClient != null && maxIdleConnectionsSet) {
+        throw new IllegalStateException("maxIdleConnections sizes the SDK's own pool; with httpClient(...) the caller's"
+            + " ConnectionPool is used: size that one");
+      }
       return new ClientConfig(this);
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
@@ -64,6 +65,75 @@ class ClientLifecycleTest {
 
   private ClientConfig.Builder config() {
     return ClientConfig.builder(server.url(BASE).toString()).httpLog(SecretLog.sink());
+  }
+
+  @Test
+  void aBurstOfConcurrentCallsFindsTheConnectionsOfThePreviousBurstOpen() throws Exception {
+    // more than OkHttp's default of 5 idle connections, within the SDK's default
+    int burst = 10;
+    ClientConfig config = config().build();
+    List<RecordedRequest> second = twoBursts(new TspClient(config), config, burst, burst);
+    assertTrue(second.stream().allMatch(request -> request.getSequenceNumber() > 0),
+        "a call of the second burst opened a connection");
+  }
+
+  @Test
+  void aSmallerPoolClosesTheIdleConnectionsBeyondItsSize() throws Exception {
+    int burst = 10;
+    ClientConfig config = config().maxIdleConnections(2).build();
+    List<RecordedRequest> second = twoBursts(new TspClient(config), config, burst, 2);
+    assertEquals(burst - 2, second.stream().filter(request -> request.getSequenceNumber() == 0).count(),
+        "connections opened by the second burst");
+  }
+
+  @Test
+  void thePoolSizeIsTheCallersWhenTheCallerGivesTheOkHttpClient() {
+    ClientConfig.Builder both = config().httpClient(new OkHttpClient()).maxIdleConnections(4);
+    assertThrows(IllegalStateException.class, both::build);
+    assertThrows(IllegalArgumentException.class, () -> config().maxIdleConnections(-1));
+  }
+
+  /**
+   * Two bursts of {@code burst} healthChecks, each call held by the server until all of its burst have arrived, so
+   * that each burst needs {@code burst} connections at once; the second starts once the pool has settled at
+   * {@code idleAfter} idle connections. Returns the requests of the second burst.
+   */
+  private List<RecordedRequest> twoBursts(TspClient tsp, ClientConfig config, int burst, int idleAfter)
+      throws Exception {
+    AtomicReference<CountDownLatch> arrived = new AtomicReference<>();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        CountDownLatch all = arrived.get();
+        all.countDown();
+        all.await(30, TimeUnit.SECONDS);
+        return new MockResponse().setResponseCode(204);
+      }
+    });
+    ExecutorService callers = Executors.newFixedThreadPool(burst);
+    try {
+      List<RecordedRequest> requests = new ArrayList<>();
+      for (int round = 0; round < 2; round++) {
+        arrived.set(new CountDownLatch(burst));
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+          calls.add(CompletableFuture.runAsync(tsp::healthCheck, callers));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        requests.clear();
+        for (int i = 0; i < burst; i++) {
+          requests.add(server.takeRequest(30, TimeUnit.SECONDS));
+        }
+        if (round == 0) {
+          awaitTrue(() -> config.httpClient().connectionPool().idleConnectionCount() == idleAfter,
+              "the pool keeps " + idleAfter + " idle connections");
+        }
+      }
+      return requests;
+    } finally {
+      callers.shutdownNow();
+      tsp.close();
+    }
   }
 
   @Test
