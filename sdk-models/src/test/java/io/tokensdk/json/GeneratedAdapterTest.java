@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -109,16 +110,16 @@ class GeneratedAdapterTest {
   record Outcome(Object model, Class<?> failure) {}
 
   private static Outcome read(Gson gson, Case c) {
-    try {
-      return new Outcome(gson.fromJson(c.json(), c.model().type()), null);
-    } catch (RuntimeException e) {
-      return new Outcome(null, e.getClass());
-    }
+    return outcome(() -> gson.fromJson(c.json(), c.model().type()));
   }
 
   private static Outcome read(Gson gson, Model model, JsonElement tree) {
+    return outcome(() -> gson.fromJson(tree, model.type()));
+  }
+
+  private static Outcome outcome(Supplier<Object> read) {
     try {
-      return new Outcome(gson.fromJson(tree, model.type()), null);
+      return new Outcome(read.get(), null);
     } catch (RuntimeException e) {
       return new Outcome(null, e.getClass());
     }
