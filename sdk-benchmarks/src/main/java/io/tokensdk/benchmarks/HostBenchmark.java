@@ -1,11 +1,8 @@
 package io.tokensdk.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -58,8 +55,7 @@ public class HostBenchmark {
   @Param({"pinned"})
   public String placement;
 
-  private LoopbackHost sdkHost;
-  private LoopbackHost bareHost;
+  private Hosts hosts;
   private OkHttpClient client;
   private String sdkBase;
   private String bareBase;
@@ -87,15 +83,7 @@ public class HostBenchmark {
   public void setUp() throws Exception {
     boolean mtls = transport.equals("mtls");
     Tls tls = mtls ? new Tls() : null;
-    if (placement.equals("pinned")) {
-      startPinned(tls);
-    } else if (placement.equals("shared")) {
-      SSLContext serverTls = mtls ? tls.serverSide().sslContext() : null;
-      sdkHost = new SdkHost(serverTls, API_KEY);
-      bareHost = new BareJetty(serverTls);
-    } else {
-      throw new IllegalArgumentException("placement is pinned or shared, not " + placement);
-    }
+    hosts = Hosts.start(placement, tls, API_KEY);
     OkHttpClient.Builder builder = new OkHttpClient.Builder().retryOnConnectionFailure(false)
         .connectionPool(new ConnectionPool(300, 1, TimeUnit.MINUTES));
     if (mtls) {
@@ -104,39 +92,13 @@ public class HostBenchmark {
     }
     client = builder.build();
     String scheme = mtls ? "https" : "http";
-    sdkBase = scheme + "://127.0.0.1:" + sdkHost.port();
-    bareBase = scheme + "://127.0.0.1:" + bareHost.port();
-  }
-
-  private void startPinned(Tls tls) throws Exception {
-    if (Runtime.getRuntime().availableProcessors() < 2) {
-      throw new IllegalStateException("placement=pinned needs 2 CPUs; run with -p placement=shared");
-    }
-    PinnedHost.pinThisProcess(1);
-    // the hosts read their TLS material when they start; it is not left behind
-    Path tlsDir = tls == null ? null : Files.createTempDirectory("tokensdk-bench-tls");
-    try {
-      if (tls != null) {
-        tls.write(tlsDir);
-      }
-      sdkHost = new PinnedHost("sdk", tlsDir, 0);
-      bareHost = new PinnedHost("bare", tlsDir, 0);
-    } finally {
-      if (tlsDir != null) {
-        try (var files = Files.list(tlsDir)) {
-          for (Path file : files.toList()) {
-            Files.delete(file);
-          }
-        }
-        Files.delete(tlsDir);
-      }
-    }
+    sdkBase = scheme + "://127.0.0.1:" + hosts.sdk().port();
+    bareBase = scheme + "://127.0.0.1:" + hosts.bare().port();
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    sdkHost.close();
-    bareHost.close();
+    hosts.close();
     client.connectionPool().evictAll();
   }
 

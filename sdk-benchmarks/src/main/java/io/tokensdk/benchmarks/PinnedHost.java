@@ -5,15 +5,21 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A host of {@link HostBenchmark} in its own JVM, pinned to one CPU with {@code taskset}, while the benchmark's client
- * threads are pinned to another ({@link #pinThisProcess}). On a small machine, 256 client threads in the server's JVM
- * take the CPU the server needs, and the figures then measure the scheduler more than the host.
+ * A host of {@link HostBenchmark} or {@link RoundTripBenchmark} in its own JVM, pinned to one CPU with {@code taskset},
+ * while the benchmark's client threads are pinned to another ({@link #pinThisProcess}). On a small machine, 256 client
+ * threads in the server's JVM take the CPU the server needs, and the figures then measure the scheduler more than the
+ * host.
  */
 final class PinnedHost implements LoopbackHost {
+  /** The hosts started and not yet closed, whose CPU time {@link #runningCpuNanos} adds up. */
+  private static final Set<PinnedHost> RUNNING = ConcurrentHashMap.newKeySet();
   private final Process process;
   private final int port;
 
@@ -34,6 +40,20 @@ final class PinnedHost implements LoopbackHost {
       throw new IOException("the " + kind + " host did not start (it printed " + line + ")");
     }
     port = Integer.parseInt(line.substring("port ".length()));
+    RUNNING.add(this);
+  }
+
+  /**
+   * The CPU time the running hosts' JVMs have used so far, all their threads, in ns (the kernel counts it in clock
+   * ticks, 10 ms here, a percent of a 1 s iteration at most); 0 when none runs. A round trip's CPU is the
+   * benchmark JVM's and this.
+   */
+  static long runningCpuNanos() {
+    long nanos = 0;
+    for (PinnedHost host : RUNNING) {
+      nanos += host.process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+    return nanos;
   }
 
   /** Pins every thread of this JVM, and the threads they start, to {@code cpu}. */
@@ -53,6 +73,7 @@ final class PinnedHost implements LoopbackHost {
 
   @Override
   public void close() {
+    RUNNING.remove(this);
     try {
       process.getOutputStream().close();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -10,7 +10,6 @@ import io.tokensdk.model.tsp.CreateTokenRes;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Typed round trips on loopback: the SDK's client calling the SDK's host (a fixed-answer handler behind the full
  * dispatcher) against bare OkHttp posting the same bytes to bare Jetty answering fixed bytes. Plain HTTP and mutual
- * TLS; one thread (latency) and 4 and 8 threads (throughput).
+ * TLS; one thread (latency) and 4 and 8 threads (throughput). The hosts run in the benchmark's JVM, or with
+ * {@code -p placement=pinned} each in a JVM of its own on a CPU of its own ({@link Hosts}); the CPU time of a round
+ * trip ({@link ThreadCpuProfiler#PROCESS}) is the client's and the host's either way.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 30)
@@ -42,14 +43,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RoundTripBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final String API_KEY = "bench-api-key-0123456789";
+  private static final String API_KEY = HostBenchmark.API_KEY;
 
   /** Plain HTTP or mutual TLS. */
   @Param({"plain", "mtls"})
   public String transport;
 
-  private SdkHost sdkHost;
-  private BareJetty bareHost;
+  /** Where the hosts run: {@code shared} (in this JVM) or {@code pinned} (see {@link Hosts}). */
+  @Param({"shared"})
+  public String placement;
+
+  private Hosts hosts;
   private TspClient tsp;
   private CofNotificationClient cof;
   private OkHttpClient bare;
@@ -61,12 +65,11 @@ public class RoundTripBenchmark {
   public void setUp() throws Exception {
     boolean mtls = transport.equals("mtls");
     Tls tls = mtls ? new Tls() : null;
-    SSLContext serverTls = mtls ? tls.serverSide().sslContext() : null;
-    sdkHost = new SdkHost(serverTls, API_KEY);
-    bareHost = new BareJetty(serverTls);
+    hosts = Hosts.start(placement, tls, API_KEY);
     String scheme = mtls ? "https" : "http";
-    ClientConfig.Builder tspConfig = ClientConfig.builder(scheme + "://127.0.0.1:" + sdkHost.port() + "/tsp/trapi/v1.0");
-    ClientConfig.Builder cofConfig = ClientConfig.builder(scheme + "://127.0.0.1:" + sdkHost.port() + "/tsh-cof")
+    String sdkBase = scheme + "://127.0.0.1:" + hosts.sdk().port();
+    ClientConfig.Builder tspConfig = ClientConfig.builder(sdkBase + "/tsp/trapi/v1.0");
+    ClientConfig.Builder cofConfig = ClientConfig.builder(sdkBase + "/tsh-cof")
         .apiKey(API_KEY);
     // the floor keeps as many idle connections as the SDK's pool does: the pair then differs by the SDK's work alone
     OkHttpClient.Builder bareBuilder = new OkHttpClient.Builder().connectionPool(
@@ -82,15 +85,14 @@ public class RoundTripBenchmark {
     tsp = new TspClient(tspConfig.build());
     cof = new CofNotificationClient(cofConfig.build());
     bare = bareBuilder.build();
-    bareBase = scheme + "://127.0.0.1:" + bareHost.port();
+    bareBase = scheme + "://127.0.0.1:" + hosts.bare().port();
     createToken = TokenSdkJson.gson().fromJson(BenchApis.CREATE_TOKEN, CreateTokenReq.class);
     binding = TokenSdkJson.gson().fromJson(BenchApis.BINDING_CREATION, BindingCreationNotification.class);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    sdkHost.close();
-    bareHost.close();
+    hosts.close();
     bare.dispatcher().executorService().shutdown();
     bare.connectionPool().evictAll();
   }

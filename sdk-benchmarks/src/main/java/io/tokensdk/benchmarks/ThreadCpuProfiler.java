@@ -3,6 +3,7 @@ package io.tokensdk.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +17,27 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * CPU time per operation, beside JMH's wall time: of the benchmark threads ({@value #THREAD}) and of the whole JVM
- * ({@value #PROCESS}, which includes the in-process server of a round trip). On a noisy machine wall times swing with the
- * neighbours; CPU time per operation does much less, so the ratios are computed from it.
+ * ({@value #PROCESS}, which includes the server of a round trip, in this JVM or, pinned, in its own:
+ * {@value #HOSTS}). On a noisy machine wall times swing with the neighbours; CPU time per operation does much less, so
+ * the ratios are computed from it.
  */
 public final class ThreadCpuProfiler implements InternalProfiler {
   /** The label of the benchmark threads' CPU time per operation, in ns. */
   public static final String THREAD = "cpu.thread";
-  /** The label of the whole JVM's CPU time per operation, in ns. */
+  /**
+   * The label of the CPU time per operation of the whole JVM and of the hosts it runs in JVMs of their own
+   * ({@link PinnedHost}), in ns: all of a round trip's.
+   */
   public static final String PROCESS = "cpu.process";
+  /** The label of the CPU time per operation of the hosts in JVMs of their own, in ns (already in {@link #PROCESS}). */
+  public static final String HOSTS = "cpu.hosts";
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private Map<Long, Long> threadStart = Map.of();
   private long processStart;
+  private long hostsStart;
 
   @Override
   public String getDescription() {
@@ -40,20 +48,26 @@ public final class ThreadCpuProfiler implements InternalProfiler {
   public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
     threadStart = workerCpu();
     processStart = os.getProcessCpuTime();
+    hostsStart = PinnedHost.runningCpuNanos();
   }
 
   @Override
   public List<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
       IterationResult result) {
-    long process = os.getProcessCpuTime() - processStart;
+    long hosts = PinnedHost.runningCpuNanos() - hostsStart;
+    long process = os.getProcessCpuTime() - processStart + hosts;
     long thread = 0;
     for (Map.Entry<Long, Long> now : workerCpu().entrySet()) {
       thread += now.getValue() - threadStart.getOrDefault(now.getKey(), 0L);
     }
     double ops = Math.max(1, result.getMetadata().getMeasuredOps());
-    return List.of(
+    List<ScalarResult> results = new ArrayList<>(List.of(
         new ScalarResult(THREAD, thread / ops, "ns/op", AggregationPolicy.AVG),
-        new ScalarResult(PROCESS, process / ops, "ns/op", AggregationPolicy.AVG));
+        new ScalarResult(PROCESS, process / ops, "ns/op", AggregationPolicy.AVG)));
+    if (hosts > 0) {
+      results.add(new ScalarResult(HOSTS, hosts / ops, "ns/op", AggregationPolicy.AVG));
+    }
+    return results;
   }
 
   private Map<Long, Long> workerCpu() {
