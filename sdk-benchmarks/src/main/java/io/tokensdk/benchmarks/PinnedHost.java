@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A host of {@link HostBenchmark} or {@link RoundTripBenchmark} in its own JVM, pinned to one CPU with {@code taskset},
@@ -18,8 +19,13 @@ import java.util.concurrent.TimeUnit;
  * host.
  */
 final class PinnedHost implements LoopbackHost {
-  /** The hosts started and not yet closed, whose CPU time {@link #runningCpuNanos} adds up. */
+  /** The hosts started and not yet closed. */
   private static final Set<PinnedHost> RUNNING = ConcurrentHashMap.newKeySet();
+  /**
+   * The CPU time of the hosts closed so far, read as each closed. JMH tears a trial down before its profilers see the
+   * last iteration end, so that iteration's figure needs the CPU of a host that is already gone.
+   */
+  private static final AtomicLong CLOSED_CPU_NANOS = new AtomicLong();
   private final Process process;
   private final int port;
 
@@ -44,16 +50,20 @@ final class PinnedHost implements LoopbackHost {
   }
 
   /**
-   * The CPU time the running hosts' JVMs have used so far, all their threads, in ns (the kernel counts it in clock
-   * ticks, 10 ms here, a percent of a 1 s iteration at most); 0 when none runs. A round trip's CPU is the
-   * benchmark JVM's and this.
+   * The CPU time the hosts' JVMs have used so far, all their threads, in ns: of the running ones now, of the closed ones
+   * when they closed (the kernel counts it in clock ticks, 10 ms here, a percent of a 1 s iteration at most). A round
+   * trip's CPU is the benchmark JVM's and the change in this.
    */
-  static long runningCpuNanos() {
-    long nanos = 0;
+  static long hostsCpuNanos() {
+    long nanos = CLOSED_CPU_NANOS.get();
     for (PinnedHost host : RUNNING) {
-      nanos += host.process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+      nanos += host.cpuNanos();
     }
     return nanos;
+  }
+
+  private long cpuNanos() {
+    return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   /** Pins every thread of this JVM, and the threads they start, to {@code cpu}. */
@@ -73,7 +83,9 @@ final class PinnedHost implements LoopbackHost {
 
   @Override
   public void close() {
-    RUNNING.remove(this);
+    if (RUNNING.remove(this)) {
+      CLOSED_CPU_NANOS.addAndGet(cpuNanos());
+    }
     try {
       process.getOutputStream().close();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {

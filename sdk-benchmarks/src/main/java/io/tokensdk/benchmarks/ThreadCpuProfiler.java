@@ -48,13 +48,13 @@ public final class ThreadCpuProfiler implements InternalProfiler {
   public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
     threadStart = workerCpu();
     processStart = os.getProcessCpuTime();
-    hostsStart = PinnedHost.runningCpuNanos();
+    hostsStart = PinnedHost.hostsCpuNanos();
   }
 
   @Override
   public List<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
       IterationResult result) {
-    long hosts = PinnedHost.runningCpuNanos() - hostsStart;
+    long hosts = PinnedHost.hostsCpuNanos() - hostsStart;
     long process = os.getProcessCpuTime() - processStart + hosts;
     long thread = 0;
     for (Map.Entry<Long, Long> now : workerCpu().entrySet()) {
