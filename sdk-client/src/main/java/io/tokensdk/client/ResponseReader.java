@@ -15,8 +15,8 @@ import okhttp3.ResponseBody;
 
 /**
  * Reads an answer: a success body leniently into the response type (unknown fields and enum values kept), an error answer
- * into the typed exception of the API, with the retryable flag and {@code Retry-After} of the spec. A success body's
- * text is first read in one pass straight into its model, checked strictly on the way
+ * into the typed exception of the API, with the retryable flag and {@code Retry-After} of the spec. A success body is
+ * first read in one pass (from its bytes when it is UTF-8, as the APIs send it) straight into its model, checked strictly on the way
  * ({@link TokenSdkJson#readConforming}); only what that pass cannot vouch for (an unknown enum value, a null, a
  * violation, malformed JSON...) is parsed into a tree, validated leniently and bound, as before.
  */
@@ -42,30 +42,35 @@ final class ResponseReader {
     if (response.isSuccessful() && responseType == Void.class) {
       return AttemptResult.ok(null);
     }
-    String text = body == null ? "" : text(body, bytes, response.header("Content-Type"));
+    boolean utf8 = body == null || isUtf8Json(bytes, response.header("Content-Type"));
     if (response.isSuccessful()) {
-      Optional<T> conforming = TokenSdkJson.readConforming(text, responseType);
-      return conforming.isPresent() ? AttemptResult.ok(conforming.get()) : parseSuccess(operationId, status, text,
-          responseType);
+      // JSON in UTF-8, the common answer, is read in one pass from its bytes; an answer in another charset from its text
+      String decoded = utf8 ? null : text(body, bytes, false);
+      Optional<T> conforming = utf8 ? TokenSdkJson.readConforming(bytes, bytes.length, responseType)
+          : TokenSdkJson.readConforming(decoded, responseType);
+      return conforming.isPresent() ? AttemptResult.ok(conforming.get())
+          : parseSuccess(operationId, status, decoded != null ? decoded : text(body, bytes, true), responseType);
     }
+    String text = text(body, bytes, utf8);
     Duration retryAfter = RetryAfter.parse(RetryAfterShield.retryAfter(response), wallClock);
     ApiException error = protocol.error(operationId, status, text, retryAfter);
     return error.retryable() ? AttemptResult.failAfter(error, retryAfter) : AttemptResult.fail(error, false);
   }
 
   /**
-   * The body as text. JSON in UTF-8 without a byte-order mark (what the APIs send) is decoded directly; anything else
-   * as OkHttp decodes it (the charset of the content type, a byte-order mark). OkHttp parses the content type again on
-   * every read, which the common case does not need.
+   * JSON in UTF-8 without a byte-order mark (what the APIs send), which is read from its bytes; anything else is
+   * decoded as OkHttp decodes it (the charset of the content type, a byte-order mark). OkHttp parses the content type
+   * again on every read, which the common case does not need.
    */
-  private static String text(ResponseBody body, byte[] bytes, String contentType) throws IOException {
+  private static boolean isUtf8Json(byte[] bytes, String contentType) {
     boolean utf8Json = contentType == null || contentType.equalsIgnoreCase("application/json")
         || contentType.equalsIgnoreCase("application/json; charset=utf-8")
         || contentType.equalsIgnoreCase("application/json;charset=utf-8");
-    if (utf8Json && (bytes.length == 0 || !mayStartWithByteOrderMark(bytes[0]))) {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-    return ResponseBody.create(bytes, body.contentType()).string();
+    return utf8Json && (bytes.length == 0 || !mayStartWithByteOrderMark(bytes[0]));
+  }
+
+  private static String text(ResponseBody body, byte[] bytes, boolean utf8) throws IOException {
+    return utf8 ? new String(bytes, StandardCharsets.UTF_8) : ResponseBody.create(bytes, body.contentType()).string();
   }
 
   /** The first byte of a UTF-8, UTF-16 or UTF-32 byte-order mark (never the first byte of JSON text in UTF-8). */

@@ -19,6 +19,7 @@ import io.tokensdk.spec.Violation;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -128,11 +129,24 @@ public final class TokenSdkJson {
    * strictly, so leniently too, and is the one that path binds from the same text.
    */
   public static <T> Optional<T> readConforming(String json, Class<T> type) {
+    byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length != json.length() && !new String(utf8, StandardCharsets.UTF_8).equals(json)) {
+      // a lone surrogate, which UTF-8 cannot carry: the tree path reads the text as it is
+      return Optional.empty();
+    }
+    return readConforming(utf8, utf8.length, type);
+  }
+
+  /**
+   * Reads a generated model from the first {@code length} bytes of {@code utf8}, JSON in UTF-8, as
+   * {@link #readConforming(String, Class)} reads the text they encode: the bytes are read in place.
+   */
+  public static <T> Optional<T> readConforming(byte[] utf8, int length, Class<T> type) {
     Optional<ModelSchema> model = MODEL_SCHEMAS.get(type);
     if (model.isEmpty()) {
       return Optional.empty();
     }
-    return model.get().validator().readConforming(new StringReader(json), model.get().schema(), GSON.getAdapter(type));
+    return model.get().validator().readConforming(utf8, length, model.get().schema(), GSON.getAdapter(type));
   }
 
   /** The violations of a tree against the schema of a generated model; empty for types without a schema. */

@@ -62,6 +62,11 @@ final class Conformance {
     push(checker);
   }
 
+  /** The name of the property after the last one named in the innermost object (the one usually next), or null. */
+  String expectedName() {
+    return depth == 0 ? null : open[depth - 1].propertyName(expectedProperty[depth - 1]);
+  }
+
   void name(String name) {
     SchemaValidator.Checker object = open[depth - 1];
     int index = object.propertyIndex(name, expectedProperty[depth - 1]);

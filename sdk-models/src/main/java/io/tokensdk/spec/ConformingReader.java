@@ -1,23 +1,20 @@
 package io.tokensdk.spec;
 
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
-import java.io.Reader;
 
 /**
- * A strict {@link JsonReader} that checks each value with a {@link Conformance} while a model's type adapter reads it,
- * for {@link SchemaValidator#readConforming}. Any null the adapter reads is left to the tree path; members the schema
- * does not name are skipped without recursion, their numbers judged too. Not thread-safe; one per document.
+ * A strict reader of JSON bytes ({@link Utf8JsonReader}) that checks each value with a {@link Conformance} while a
+ * model's type adapter reads it, for {@link SchemaValidator#readConforming}. Any null the adapter reads is left to the
+ * tree path; members the schema does not name are skipped without recursion, their numbers judged too. A member name
+ * the schema's order foresees is matched in the bytes and costs no new string. Not thread-safe; one per document.
  */
-final class ConformingReader extends JsonReader {
+final class ConformingReader extends Utf8JsonReader {
   private final Conformance conformance;
 
-  ConformingReader(Reader in, SchemaValidator.Checker root) {
-    super(in);
-    setStrictness(Strictness.STRICT);
+  ConformingReader(byte[] in, int length, SchemaValidator.Checker root) {
+    super(in, length);
     this.conformance = new Conformance(root);
   }
 
@@ -29,7 +26,7 @@ final class ConformingReader extends JsonReader {
 
   @Override
   public String nextName() throws IOException {
-    String name = super.nextName();
+    String name = nextName(conformance.expectedName());
     conformance.name(name);
     return name;
   }
@@ -91,33 +88,12 @@ final class ConformingReader extends JsonReader {
   @Override
   public void skipValue() throws IOException {
     conformance.unnamed();
-    int nested = 0;
-    do {
-      switch (super.peek()) {
-        case BEGIN_OBJECT -> {
-          super.beginObject();
-          nested++;
-        }
-        case BEGIN_ARRAY -> {
-          super.beginArray();
-          nested++;
-        }
-        case END_OBJECT -> {
-          super.endObject();
-          nested--;
-        }
-        case END_ARRAY -> {
-          super.endArray();
-          nested--;
-        }
-        case NAME -> super.nextName();
-        case NUMBER -> Conformance.judged(super.nextString());
-        case STRING -> super.nextString();
-        case BOOLEAN -> super.nextBoolean();
-        case NULL -> super.nextNull();
-        default -> throw new Conformance.Unsure();
-      }
-    } while (nested > 0);
+    super.skipValue();
+  }
+
+  @Override
+  void skippedNumber(String text) {
+    Conformance.judged(text);
   }
 
   /** A number token's text, checked; the model's number adapters parse it as the JSON reader would. */

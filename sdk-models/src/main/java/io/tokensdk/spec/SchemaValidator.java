@@ -8,7 +8,6 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -70,10 +69,10 @@ public final class SchemaValidator {
    * adapter. The caller then parses the tree and {@linkplain #validate validates} it, which names the first violation.
    * A model returned is what the adapter binds from the tree of the same document, which then has no violation.
    *
-   * @param json the document; closed
+   * @param json the document, {@code length} bytes of UTF-8 from the start of the array
    */
-  public <T> Optional<T> readConforming(Reader json, JsonObject schema, TypeAdapter<T> adapter) {
-    try (ConformingReader reader = new ConformingReader(json, checker(schema))) {
+  public <T> Optional<T> readConforming(byte[] json, int length, JsonObject schema, TypeAdapter<T> adapter) {
+    try (ConformingReader reader = new ConformingReader(json, length, checker(schema))) {
       T model = adapter.read(reader);
       return reader.peek() == JsonToken.END_DOCUMENT ? Optional.ofNullable(model) : Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -289,6 +288,11 @@ public final class SchemaValidator {
       }
       Integer index = propertyIndex.get(name);
       return index == null ? -1 : index;
+    }
+
+    /** The name of the property at {@code index}, or null past the last. */
+    String propertyName(int index) {
+      return index < propertyNames.length ? propertyNames[index] : null;
     }
 
     Checker property(int index) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import io.tokensdk.json.MalformedJsonException;
 import io.tokensdk.json.TokenSdkJson;
+import io.tokensdk.json.Utf8;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SchemaValidator;
 import io.tokensdk.spec.SpecId;
@@ -14,7 +15,6 @@ import io.tokensdk.spec.ValidationMode;
 import io.tokensdk.spec.Violation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -96,19 +96,19 @@ final class RequestReader {
     List<Violation> violations = parameterViolations(request, operation, pathParams);
     JsonElement tree = null;
     if (takesBody && body.length > 0) {
-      String text = Utf8.decode(body, body.length);
-      if (text == null) {
-        return Result.refused(profile.malformed());
-      }
       TypeAdapter<?> adapter = adapters.get(operation);
       if (violations.isEmpty() && adapter != null) {
-        Optional<?> model = validator.readConforming(new StringReader(text), operation.requestBodySchema(), adapter);
+        Optional<?> model = validator.readConforming(body, body.length, operation.requestBodySchema(), adapter);
         if (model.isPresent()) {
-          return new Result(new ParsedRequest(operation, pathParams, body, BodyTree.onDemand(text, nullAsAbsent),
+          return new Result(new ParsedRequest(operation, pathParams, body, BodyTree.onDemand(body, nullAsAbsent),
               model.get(), context(request, operation)), null);
         }
       }
       // the tree path: it names the first violation, or binds what the one-pass read could not vouch for
+      String text = Utf8.decode(body, body.length);
+      if (text == null) {
+        return Result.refused(profile.malformed());
+      }
       try {
         tree = BodyTree.parse(text, nullAsAbsent);
       } catch (MalformedJsonException e) {

@@ -1,5 +1,6 @@
 package io.tokensdk.server;
 
+import io.tokensdk.json.Utf8;
 import io.tokensdk.spec.SpecOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -17,7 +17,6 @@ import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
 import io.tokensdk.spec.ValidationMode;
 import io.tokensdk.spec.Violation;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,7 +195,8 @@ class OnePassTest {
 
   private static Optional<?> onePass(Case c) {
     SpecOperation operation = c.operation();
-    return TokenSdkJson.validator(operation.spec()).readConforming(new StringReader(c.body()),
+    byte[] body = c.body().getBytes(StandardCharsets.UTF_8);
+    return TokenSdkJson.validator(operation.spec()).readConforming(body, body.length,
         operation.requestBodySchema(), TokenSdkJson.gson().getAdapter(bodyType(operation)));
   }
 
@@ -255,7 +255,10 @@ class OnePassTest {
     });
   }
 
-  /** A text-level change: truncated, trailing data, a member repeated, the value of the first member removed. */
+  /**
+   * A text-level change: truncated, trailing data, a member repeated, the value of the first member removed, whitespace
+   * between the tokens, a character escaped.
+   */
   private static Arbitrary<String> textMutated(String json) {
     int firstComma = json.indexOf(',');
     String firstMember = firstComma < 0 ? json.substring(1, json.length() - 1) : json.substring(1, firstComma);
@@ -263,7 +266,9 @@ class OnePassTest {
         Arbitraries.integers().between(0, Math.max(0, json.length() - 1)).map(end -> json.substring(0, end)),
         Arbitraries.of(" x", "}", ",", " {}", "\u0000").map(tail -> json + tail),
         Arbitraries.just(firstMember.isEmpty() ? json : "{" + firstMember + "," + json.substring(1)),
-        Arbitraries.just(json.replaceFirst(":", ":,")));
+        Arbitraries.just(json.replaceFirst(":", ":,")),
+        Arbitraries.just(json.replace(",\"", " ,\n\t\"").replace("\":", "\"\r: ").replace("{", "{ ")),
+        Arbitraries.just(json.replaceFirst("\"([a-z])", "\"\\\\u0061$1").replace("/", "\\/")));
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.tokensdk.server;
+package io.tokensdk.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.tokensdk.server;
+package io.tokensdk.json;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Strict UTF-8 decoding without a {@code CharsetDecoder} per call: the bytes are decoded by {@link String}'s own fast
  * path and, unless that proves them ASCII, checked (RFC 3629: no overlong forms, no surrogates, nothing above
- * U+10FFFF).
+ * U+10FFFF). Shared by the SDK's readers of JSON bytes: the server's request body, the one-pass read of a document.
  */
-final class Utf8 {
+public final class Utf8 {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /** The high bit of each of eight bytes: none is set in eight ASCII bytes. */
   private static final long ASCII_MASK = 0x8080808080808080L;
@@ -19,12 +19,12 @@ final class Utf8 {
   }
 
   /** The text of {@code bytes[0..length)}, or null when they are not well-formed UTF-8. */
-  static String decode(byte[] bytes, int length) {
+  public static String decode(byte[] bytes, int length) {
     String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
     // The JDK decodes an ASCII byte to one char, a longer sequence to fewer chars than bytes, anything malformed to
     // U+FFFD: a text as long as its bytes and without U+FFFD came from ASCII alone, which String's own vectorised scan
     // has checked. Anything else is checked here.
-    if (text.length() == length && text.indexOf('\uFFFD') < 0 || isWellFormed(bytes, length)) {
+    if (text.length() == length && text.indexOf('\uFFFD') < 0 || isWellFormed(bytes, 0, length)) {
       return text;
     }
     return null;
@@ -42,12 +42,12 @@ final class Utf8 {
     return i - from;
   }
 
-  /** Whether {@code bytes[0..length)} are well-formed UTF-8 (RFC 3629). */
-  static boolean isWellFormed(byte[] bytes, int length) {
-    int i = 0;
-    while (i < length) {
-      i += asciiRun(bytes, i, length);
-      if (i == length) {
+  /** Whether {@code bytes[from..to)} are well-formed UTF-8 (RFC 3629). */
+  public static boolean isWellFormed(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i < to) {
+      i += asciiRun(bytes, i, to);
+      if (i == to) {
         break;
       }
       int b = bytes[i] & 0xff;
@@ -67,7 +67,7 @@ final class Utf8 {
       } else {
         return false;
       }
-      if (i + trailing >= length) {
+      if (i + trailing >= to) {
         return false;
       }
       int second = bytes[i + 1] & 0xff;
