@@ -34,7 +34,7 @@ final class AttemptRunner {
     if (remaining <= 0) {
       return AttemptResult.fail(new DeadlineExceededException(operationId, null), false);
     }
-    AttemptTag tag = new AttemptTag(attempt, prepared.bodyText());
+    AttemptTag tag = new AttemptTag(attempt, prepared.body());
     Request request = prepared.request().newBuilder().tag(AttemptTag.class, tag).build();
     Call call = http.newCall(request);
     AttemptResult<T> result;

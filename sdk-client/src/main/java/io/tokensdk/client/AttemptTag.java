@@ -1,5 +1,6 @@
 package io.tokensdk.client;
 
+import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.util.List;
 import okhttp3.Connection;
@@ -11,23 +12,24 @@ import okhttp3.Handshake;
  */
 final class AttemptTag {
   private final int attempt;
-  private final String bodyText;
+  private final byte[] body;
   private volatile boolean connected;
   private volatile boolean freshConnection;
   private volatile Handshake handshake;
   private volatile boolean headersReceived;
 
-  AttemptTag(int attempt, String bodyText) {
+  AttemptTag(int attempt, byte[] body) {
     this.attempt = attempt;
-    this.bodyText = bodyText;
+    this.body = body;
   }
 
   int attempt() {
     return attempt;
   }
 
+  /** The request body as text, decoded when the HTTP log asks for it; null without a body. */
   String bodyText() {
-    return bodyText;
+    return body == null ? null : new String(body, StandardCharsets.UTF_8);
   }
 
   /** Called by the network interceptor when a connection is ready and the request is about to be written. */

@@ -8,6 +8,6 @@ import okhttp3.Request;
  * @param operation the operation
  * @param request the HTTP request, body serialised once
  * @param requestId the idempotency id every attempt carries
- * @param bodyText the JSON body as sent, for the HTTP log; null without a body
+ * @param body the JSON body as sent (UTF-8), for the HTTP log; null without a body
  */
-record PreparedRequest(OperationTemplate operation, Request request, String requestId, String bodyText) {}
+record PreparedRequest(OperationTemplate operation, Request request, String requestId, byte[] body) {}

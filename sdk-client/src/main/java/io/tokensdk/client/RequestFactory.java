@@ -64,7 +64,7 @@ final class RequestFactory {
       String value = values.get(operation.valueIndex(parameter));
       violations.addAll(validator.validateParameter(value, parameter, ValidationMode.STRICT));
     }
-    String written = writtenInOnePass(operationId, specOperation, body);
+    byte[] written = writtenInOnePass(operationId, specOperation, body);
     JsonObject tree = written == null ? toTree(operationId, body) : null;
     Map<String, String> headers = new LinkedHashMap<>();
     String requestId = protocol.prepare(operationId, tree, options, config, headers);
@@ -79,19 +79,20 @@ final class RequestFactory {
     if (!violations.isEmpty()) {
       throw (RequestValidationException) new RequestValidationException(operationId, violations).attach(requestId, 0);
     }
-    String bodyText = written != null ? written : tree == null ? null : TokenSdkJson.writeTree(tree);
+    byte[] bodyBytes = written != null ? written
+        : tree == null ? null : TokenSdkJson.writeTree(tree).getBytes(StandardCharsets.UTF_8);
     Request.Builder request = new Request.Builder()
         .url(operation.url(values))
         .addHeader("User-Agent", config.userAgent())
         .addHeader("Accept", "application/json");
     // the protocol headers are distinct from these two and from each other: appended, no search for a previous value
     headers.forEach(request::addHeader);
-    RequestBody requestBody = bodyText == null ? null : RequestBody.create(bodyText.getBytes(StandardCharsets.UTF_8), JSON);
+    RequestBody requestBody = bodyBytes == null ? null : RequestBody.create(bodyBytes, JSON);
     if (requestBody == null && ("POST".equals(specOperation.method()) || "PUT".equals(specOperation.method()))) {
       requestBody = EMPTY;
     }
     request.method(specOperation.method(), requestBody);
-    return new PreparedRequest(operation, request.build(), requestId, bodyText);
+    return new PreparedRequest(operation, request.build(), requestId, bodyBytes);
   }
 
   private static void checkPathValues(OperationTemplate operation, List<String> values) {
@@ -109,10 +110,10 @@ final class RequestFactory {
   }
 
   /**
-   * The body's text when it can be written straight from the model, checked against the schema on the way, else null:
+   * The body's bytes when it can be written straight from the model, checked against the schema on the way, else null:
    * the tree path then validates it (naming the first violation) and the protocol may complete it.
    */
-  private String writtenInOnePass(String operationId, SpecOperation operation, Object body) {
+  private byte[] writtenInOnePass(String operationId, SpecOperation operation, Object body) {
     if (body == null || operation.requestBodySchema() == null || protocol.completesBody(operationId)) {
       return null;
     }

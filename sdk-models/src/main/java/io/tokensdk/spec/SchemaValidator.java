@@ -9,6 +9,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -82,22 +83,25 @@ public final class SchemaValidator {
   }
 
   /**
-   * Writes {@code model} as JSON with {@code gson}'s adapter for its class, checking it strictly against {@code schema}
-   * as it goes: one pass, no tree. Empty whenever the writer cannot vouch for the document (see
+   * Writes {@code model} as JSON in UTF-8 with {@code gson}'s adapter for its class, checking it strictly against
+   * {@code schema} as it goes: one pass, no tree, into a buffer sized from the last document written. Empty whenever the writer cannot vouch for the document (see
    * {@link #readConforming}; a null member is left out and counts as absent), the caller then serialises the model to a
-   * tree and {@linkplain #validate validates} it, which names the first violation. A text returned is what
-   * serialising that tree gives. {@code gson} must leave nulls out, as the SDK's does.
+   * tree and {@linkplain #validate validates} it, which names the first violation. The bytes returned are the UTF-8 of
+   * the text serialising that tree gives. {@code gson} must leave nulls out, as the SDK's does.
    */
   @SuppressWarnings("unchecked")
-  public Optional<String> writeConforming(Object model, JsonObject schema, Gson gson) {
-    StringBuilder text = new StringBuilder(512);
-    try (ConformingWriter writer = new ConformingWriter(text, gson.htmlSafe(), checker(schema))) {
+  public Optional<byte[]> writeConforming(Object model, JsonObject schema, Gson gson) {
+    Checker checker = checker(schema);
+    StringBuilder text = new StringBuilder(Math.min(checker.lastWrittenLength, 16 * 1024) + 64);
+    try (ConformingWriter writer = new ConformingWriter(text, gson.htmlSafe(), checker)) {
       ((TypeAdapter<Object>) gson.getAdapter(model.getClass())).write(writer, model);
-      return Optional.of(text.toString());
     } catch (IOException | RuntimeException e) {
       // not vouched for: the tree path decides, and names what is wrong
       return Optional.empty();
     }
+    checker.lastWrittenLength = text.length();
+    byte[] written = text.toString().getBytes(StandardCharsets.UTF_8);
+    return Optional.of(written);
   }
 
   /** Checks a parameter's raw string value (path or header) against its schema. */
@@ -195,6 +199,11 @@ public final class SchemaValidator {
     private String patternText;
     private Pattern pattern;
     private boolean dateTime;
+    /**
+     * The length of the last document written in one pass with this checker at its root: the next one's buffer is
+     * sized from it. Shared by threads without a lock; any length a thread sees only sizes a buffer.
+     */
+    private int lastWrittenLength = 448;
     /** An {@code integer} of {@code format: int32}: its models hold it in an {@code Integer}. */
     private boolean int32;
     private BigDecimal minimum;

@@ -43,9 +43,9 @@ final class ResponseWriter {
     if (model == null) {
       throw new NullResultException(operation.operationId());
     }
-    Optional<String> written = validator.writeConforming(model, schema, TokenSdkJson.gson());
+    Optional<byte[]> written = validator.writeConforming(model, schema, TokenSdkJson.gson());
     if (written.isPresent()) {
-      return ServerResponse.json(status, written.get());
+      return ServerResponse.jsonBytes(status, written.get());
     }
     JsonElement tree = TokenSdkJson.toTree(model);
     List<Violation> violations = validator.validate(tree, schema, "", ValidationMode.STRICT);

@@ -1,5 +1,6 @@
 package io.tokensdk.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,7 +88,7 @@ class OnePassTest {
     }
     Assume.that(model != null);
     JsonObject schema = c.operation().requestBodySchema();
-    Optional<String> onePass = TokenSdkJson.validator(c.operation().spec()).writeConforming(model, schema,
+    Optional<byte[]> onePass = TokenSdkJson.validator(c.operation().spec()).writeConforming(model, schema,
         TokenSdkJson.gson());
     JsonElement tree = TokenSdkJson.toTree(model);
     List<Violation> violations = TokenSdkJson.validator(c.operation().spec()).validate(tree, schema, "",
@@ -99,7 +100,7 @@ class OnePassTest {
     });
     if (onePass.isPresent()) {
       assertEquals(List.of(), violations, c + ": written in one pass, refused by the tree path");
-      assertEquals(TokenSdkJson.writeTree(tree), onePass.get(), c.toString());
+      assertArrayEquals(TokenSdkJson.writeTree(tree).getBytes(StandardCharsets.UTF_8), onePass.get(), c.toString());
     }
   }
 
@@ -109,7 +110,7 @@ class OnePassTest {
     JsonObject schema = operation("createToken").responseSchemas().get(200);
     CreateTokenRes valid = new CreateTokenRes().tokenId("tok-1")
         .tokenInfo(new TokenInfo().last4("5678").exp("1229").encryptedData("eyJ.x"));
-    assertEquals(TokenSdkJson.writeTree(TokenSdkJson.toTree(valid)),
+    assertArrayEquals(TokenSdkJson.writeTree(TokenSdkJson.toTree(valid)).getBytes(StandardCharsets.UTF_8),
         validator.writeConforming(valid, schema, TokenSdkJson.gson()).orElseThrow());
     for (CreateTokenRes broken : List.of(new CreateTokenRes().tokenId("tok-1"),
         new CreateTokenRes().tokenId("tok-1").tokenInfo(new TokenInfo().last4("56789")),
