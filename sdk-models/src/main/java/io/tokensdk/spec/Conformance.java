@@ -18,13 +18,13 @@ import java.util.List;
  *   <li>a member named twice, a required member absent, a value the adapter reads or writes that the schema does not
  *       describe.</li>
  * </ul>
- * Not thread-safe; one per document.
+ * Not thread-safe; one document at a time.
  */
 final class Conformance {
   /** Plain number literals up to this length fit every type a model uses; the rest are left to the tree path. */
   private static final int MAX_JUDGED_NUMBER = 40;
 
-  private final SchemaValidator.Checker root;
+  private SchemaValidator.Checker root;
   /** Violations of the scalar just checked; always empty between checks. */
   private final List<Violation> found = new ArrayList<>(0);
   /**
@@ -43,6 +43,16 @@ final class Conformance {
 
   Conformance(SchemaValidator.Checker root) {
     this.root = root;
+  }
+
+  /** Starts following a new document against {@code root}, whatever this one followed before. */
+  void start(SchemaValidator.Checker root) {
+    this.root = root;
+    found.clear();
+    depth = 0;
+    rootSeen = false;
+    member = null;
+    memberBit = 0;
   }
 
   /** Thrown where the document cannot be vouched for. Stackless: it is a verdict, not a fault. */

@@ -8,14 +8,25 @@ import java.io.IOException;
  * A strict reader of JSON bytes ({@link Utf8JsonReader}) that checks each value with a {@link Conformance} while a
  * model's type adapter reads it, for {@link SchemaValidator#readConforming}. Any null the adapter reads is left to the
  * tree path; members the schema does not name are skipped without recursion, their numbers judged too. A member name
- * the schema's order foresees is matched in the bytes and costs no new string. Not thread-safe; one per document.
+ * the schema's order foresees is matched in the bytes and costs no new string. Not thread-safe; one document at a time.
  */
 final class ConformingReader extends Utf8JsonReader {
   private final Conformance conformance;
 
+  /** A reader of no document yet, for {@link #start}. */
+  ConformingReader() {
+    this.conformance = new Conformance(null);
+  }
+
   ConformingReader(byte[] in, int length, SchemaValidator.Checker root) {
     super(in, length);
     this.conformance = new Conformance(root);
+  }
+
+  /** Starts reading the document in {@code in[0..length)} against {@code root}, whatever this reader read before. */
+  void start(byte[] in, int length, SchemaValidator.Checker root) {
+    start(in, length);
+    conformance.start(root);
   }
 
   @Override

@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
  * elsewhere is compiled on first use. Thread-safe.
  */
 public final class SchemaValidator {
+  /**
+   * The one-pass reader of each thread, kept from document to document: a Gson {@code JsonReader} carries a 2 KB
+   * character buffer, which the byte reader never uses but would allocate for every document.
+   */
+  private static final ThreadLocal<ConformingReader> READERS = ThreadLocal.withInitial(ConformingReader::new);
   private final ApiSpec spec;
   /** The checkers of every schema the spec's operations and components hold, by node identity; never changed. */
   private final Map<JsonObject, Checker> precompiled;
@@ -73,12 +78,21 @@ public final class SchemaValidator {
    * @param json the document, {@code length} bytes of UTF-8 from the start of the array
    */
   public <T> Optional<T> readConforming(byte[] json, int length, JsonObject schema, TypeAdapter<T> adapter) {
-    try (ConformingReader reader = new ConformingReader(json, length, checker(schema))) {
+    ConformingReader reader = READERS.get();
+    if (reader.reading()) {
+      // a read within a read (an adapter that reads a document of its own): a reader of its own
+      reader = new ConformingReader(json, length, checker(schema));
+    } else {
+      reader.start(json, length, checker(schema));
+    }
+    try {
       T model = adapter.read(reader);
       return reader.peek() == JsonToken.END_DOCUMENT ? Optional.ofNullable(model) : Optional.empty();
     } catch (IOException | RuntimeException e) {
       // not vouched for: the tree path decides, and names what is wrong
       return Optional.empty();
+    } finally {
+      reader.finish();
     }
   }
 

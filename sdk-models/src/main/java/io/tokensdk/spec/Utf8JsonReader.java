@@ -39,8 +39,8 @@ class Utf8JsonReader extends JsonReader {
   private static final byte DANGLING_NAME = 5;
   private static final byte NONEMPTY_OBJECT = 6;
 
-  private final byte[] in;
-  private final int end;
+  private byte[] in;
+  private int end;
   private int pos;
   /** The scope of the document and of each open object or array, innermost last. */
   private final byte[] scopes = new byte[MAX_DEPTH + 1];
@@ -50,15 +50,36 @@ class Utf8JsonReader extends JsonReader {
   private boolean peekedBoolean;
   private int numberStart;
 
+  /** A reader of no document yet: {@link #start} gives it one. */
+  Utf8JsonReader() {
+    super(NO_READER);
+  }
+
   Utf8JsonReader(byte[] in, int length) {
     super(NO_READER);
+    start(in, length);
+  }
+
+  /** Starts reading the document in {@code in[0..length)}, whatever this reader read before. */
+  void start(byte[] in, int length) {
     this.in = in;
     this.end = length;
+    depth = 1;
     scopes[0] = EMPTY_DOCUMENT;
+    peeked = null;
     // a byte-order mark at the start, which Gson's reader skips too
-    if (length >= 3 && in[0] == (byte) 0xEF && in[1] == (byte) 0xBB && in[2] == (byte) 0xBF) {
-      pos = 3;
-    }
+    pos = length >= 3 && in[0] == (byte) 0xEF && in[1] == (byte) 0xBB && in[2] == (byte) 0xBF ? 3 : 0;
+  }
+
+  /** Lets go of the document: a reader kept for the next one does not keep this one alive. */
+  void finish() {
+    in = null;
+    end = 0;
+  }
+
+  /** Whether a document has been started and not finished. */
+  boolean reading() {
+    return in != null;
   }
 
   @Override

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import io.tokensdk.model.pat.NotificationResponse;
 import io.tokensdk.model.pat.StatusCode;
 import io.tokensdk.model.pat.TokenStateChangedNotification;
@@ -14,10 +17,14 @@ import io.tokensdk.model.tsp.InitialState;
 import io.tokensdk.model.tsp.RawEncParams;
 import io.tokensdk.model.tsp.TokenInfo;
 import io.tokensdk.spec.ApiSpec;
+import io.tokensdk.spec.SchemaValidator;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.ValidationMode;
 import io.tokensdk.spec.Violation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +55,37 @@ class ModelJsonTest {
         valid.replace("\"r\"", "\"r\",\"initialState\":null"), valid.replace("\"ISSUER0001\"", "\"SHORT\""),
         valid.substring(1), valid + " x", "null", "")) {
       assertTrue(TokenSdkJson.readConforming(refused, CreateTokenReq.class).isEmpty(), refused);
+      // the thread's reader, kept for the next document, carries nothing of one it gave up midway
+      assertEquals(TokenSdkJson.write(TokenSdkJson.parse(valid, CreateTokenReq.class)),
+          TokenSdkJson.write(TokenSdkJson.readConforming(valid, CreateTokenReq.class).orElseThrow()), refused);
     }
     assertTrue(TokenSdkJson.readConforming("{\"a\":1}", java.util.Map.class).isEmpty(), "no schema");
+  }
+
+  @Test
+  void aReadWithinAReadOnTheSameThreadGetsAReaderOfItsOwn() {
+    String valid = "{\"issuerId\":\"ISSUER0001\",\"cardRefId\":\"c\",\"tokenRequestorId\":\"r\"}";
+    TypeAdapter<CreateTokenReq> generated = TokenSdkJson.gson().getAdapter(CreateTokenReq.class);
+    List<CreateTokenReq> inner = new ArrayList<>();
+    TypeAdapter<CreateTokenReq> nesting = new TypeAdapter<>() {
+      @Override
+      public void write(JsonWriter out, CreateTokenReq value) throws IOException {
+        generated.write(out, value);
+      }
+
+      @Override
+      public CreateTokenReq read(JsonReader in) throws IOException {
+        inner.add(TokenSdkJson.readConforming(valid.replace("\"r\"", "\"inner\""), CreateTokenReq.class)
+            .orElseThrow());
+        return generated.read(in);
+      }
+    };
+    SchemaValidator validator = TokenSdkJson.validator(SpecId.TSP);
+    byte[] outer = valid.getBytes(StandardCharsets.UTF_8);
+    CreateTokenReq read = validator.readConforming(outer, outer.length,
+        validator.spec().schema("createTokenReq").orElseThrow(), nesting).orElseThrow();
+    assertEquals("r", read.getTokenRequestorId());
+    assertEquals("inner", inner.get(0).getTokenRequestorId());
   }
 
   @Test
