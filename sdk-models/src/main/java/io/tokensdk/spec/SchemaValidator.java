@@ -98,10 +98,11 @@ public final class SchemaValidator {
 
   /**
    * Writes {@code model} as JSON in UTF-8 with {@code gson}'s adapter for its class, checking it strictly against
-   * {@code schema} as it goes: one pass, no tree, into a buffer sized from the last document written. Empty whenever the writer cannot vouch for the document (see
-   * {@link #readConforming}; a null member is left out and counts as absent), the caller then serialises the model to a
-   * tree and {@linkplain #validate validates} it, which names the first violation. The bytes returned are the UTF-8 of
-   * the text serialising that tree gives. {@code gson} must leave nulls out, as the SDK's does.
+   * {@code schema} as it goes: one pass, no tree, into a buffer sized by the last document written against that schema.
+   * Empty whenever the writer cannot vouch for the document (see {@link #readConforming}; a null member is left out and
+   * counts as absent), the caller then serialises the model to a tree and {@linkplain #validate validates} it, which
+   * names the first violation. The bytes returned are the UTF-8 of the text serialising that tree gives. {@code gson}
+   * must leave nulls out, as the SDK's does.
    */
   @SuppressWarnings("unchecked")
   public Optional<byte[]> writeConforming(Object model, JsonObject schema, Gson gson) {
@@ -114,8 +115,7 @@ public final class SchemaValidator {
       return Optional.empty();
     }
     checker.lastWrittenLength = text.length();
-    byte[] written = text.toString().getBytes(StandardCharsets.UTF_8);
-    return Optional.of(written);
+    return Optional.of(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Checks a parameter's raw string value (path or header) against its schema. */
