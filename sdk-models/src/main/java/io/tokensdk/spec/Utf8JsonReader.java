@@ -136,10 +136,8 @@ class Utf8JsonReader extends JsonReader {
 
   @Override
   public String nextString() throws IOException {
-    JsonToken token = peek();
-    if (token == JsonToken.NUMBER) {
-      peeked = null;
-      return new String(in, numberStart, pos - numberStart, StandardCharsets.ISO_8859_1);
+    if (peek() == JsonToken.NUMBER) {
+      return numberText();
     }
     take(JsonToken.STRING);
     return string();
@@ -202,10 +200,7 @@ class Utf8JsonReader extends JsonReader {
           take(token);
           string();
         }
-        case NUMBER -> {
-          peeked = null;
-          skippedNumber(new String(in, numberStart, pos - numberStart, StandardCharsets.ISO_8859_1));
-        }
+        case NUMBER -> skippedNumber(numberText());
         case BOOLEAN, NULL -> take(token);
         default -> throw new IllegalStateException("nothing to skip");
       }
