@@ -12,11 +12,18 @@ import java.io.Writer;
  * one per document.
  */
 final class ConformingWriter extends JsonWriter {
+  /**
+   * The length from which a string is tested for {@link PlainText} and then written as it is: below it, Gson's escape
+   * loop costs no more than the test, which copies the string once.
+   */
+  private static final int PLAIN_TEST_FROM = 64;
   private final Conformance conformance;
+  private final StringBuilder text;
 
   /** A writer into {@code text}, set up like the writers of a Gson that does not serialise nulls. */
   ConformingWriter(StringBuilder text, boolean htmlSafe, SchemaValidator.Checker root) {
     super(new Text(text));
+    this.text = text;
     setHtmlSafe(htmlSafe);
     setSerializeNulls(false);
     this.conformance = new Conformance(root);
@@ -60,7 +67,13 @@ final class ConformingWriter extends JsonWriter {
       return nullValue();
     }
     conformance.scalar(new JsonPrimitive(value));
-    return super.value(value);
+    if (value.length() < PLAIN_TEST_FROM || isHtmlSafe() || !PlainText.isPlain(value)) {
+      return super.value(value);
+    }
+    // Gson's separator and pending name, then the string as it is: it needs no escape
+    super.jsonValue("");
+    text.append('"').append(value).append('"');
+    return this;
   }
 
   @Override

@@ -6,9 +6,6 @@ import com.google.gson.stream.MalformedJsonException;
 import io.tokensdk.json.Utf8;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,12 +21,6 @@ class Utf8JsonReader extends JsonReader {
   private static final int MAX_DEPTH = 64;
   /** Never read: the bytes are the input. */
   private static final Reader NO_READER = Reader.nullReader();
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long QUOTES = ONES * '"';
-  private static final long BACKSLASHES = ONES * '\\';
-  private static final long SPACES = ONES * 0x20;
 
   private static final byte EMPTY_DOCUMENT = 0;
   private static final byte NONEMPTY_DOCUMENT = 1;
@@ -419,7 +410,7 @@ class Utf8JsonReader extends JsonReader {
   private String string() throws IOException {
     int start = pos;
     int i = pos;
-    while (i + Long.BYTES <= end && isPlain((long) LONGS.get(in, i))) {
+    while (i + Long.BYTES <= end && PlainText.isPlainWord(in, i)) {
       i += Long.BYTES;
     }
     boolean ascii = true;
@@ -441,19 +432,6 @@ class Utf8JsonReader extends JsonReader {
       ascii &= b >= 0;
       i++;
     }
-  }
-
-  /** Eight bytes of which none is a quote, a backslash, a control character or outside ASCII. */
-  private static boolean isPlain(long word) {
-    long anyHigh = word & HIGH_BITS;
-    long anyControl = (word - SPACES) & ~word & HIGH_BITS;
-    long anyQuote = hasZeroByte(word ^ QUOTES);
-    long anyBackslash = hasZeroByte(word ^ BACKSLASHES);
-    return (anyHigh | anyControl | anyQuote | anyBackslash) == 0;
-  }
-
-  private static long hasZeroByte(long word) {
-    return (word - ONES) & ~word & HIGH_BITS;
   }
 
   /** A string with escapes, from {@code start}; {@code i} is its first backslash. */
