@@ -34,8 +34,8 @@ final class AttemptRunner {
     if (remaining <= 0) {
       return AttemptResult.fail(new DeadlineExceededException(operationId, null), false);
     }
-    AttemptTag tag = new AttemptTag(attempt, prepared.body());
-    Request request = prepared.request().newBuilder().tag(AttemptTag.class, tag).build();
+    Request request = prepared.forAttempt(attempt);
+    AttemptTag tag = request.tag(AttemptTag.class);
     Call call = http.newCall(request);
     AttemptResult<T> result;
     int status = 0;

@@ -92,6 +92,7 @@ final class RequestFactory {
       requestBody = EMPTY;
     }
     request.method(specOperation.method(), requestBody);
+    request.tag(AttemptTag.class, new AttemptTag(1, bodyBytes));
     return new PreparedRequest(operation, request.build(), requestId, bodyBytes);
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tokensdk.model.cof.CofError;
 import io.tokensdk.model.tsp.TspResponseCode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -140,6 +141,34 @@ class FaultMatrixTest {
         .getTokenId());
     assertEquals(2, info.attempts());
     assertEquals(Set.of(info.requestId()), requestIds(2, "x-request-id"));
+  }
+
+  @Test
+  void eachAttemptJudgesOnlyWhatItselfReached() throws Exception {
+    // the first attempt is sent and its answer cut; the server is then gone, so the retries cannot connect at all
+    server.enqueue(new MockResponse().setBody("{\"tokenId\":\"" + "x".repeat(64 * 1024) + "\"}")
+        .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    Clients clients = Clients.against(server, b -> b.retryPolicy(SLOW).callDeadline(Duration.ofMinutes(5))
+        .timing(timing).listener(event -> {
+          events.add(event);
+          if (event.attempt() == 1) {
+            stopServer();
+          }
+        }));
+
+    NetworkException thrown = assertThrows(NetworkException.class, () -> clients.tsp().createToken(createTokenReq()));
+
+    assertEquals(3, thrown.attempts());
+    assertEquals(1, server.getRequestCount());
+    assertTrue(thrown.getMessage().contains("could not connect, the request was not sent"), thrown.getMessage());
+  }
+
+  private void stopServer() {
+    try {
+      server.shutdown();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
