@@ -2,6 +2,7 @@ package io.tokensdk.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -15,7 +16,7 @@ record Hosts(LoopbackHost sdk, LoopbackHost bare) implements AutoCloseable {
     switch (placement) {
       case "shared" -> {
         SSLContext serverTls = tls == null ? null : tls.serverSide().sslContext();
-        return new Hosts(new SdkHost(serverTls, apiKey), new BareJetty(serverTls));
+        return both(() -> new SdkHost(serverTls, apiKey), () -> new BareJetty(serverTls));
       }
       case "pinned" -> {
         return pinned(tls);
@@ -35,7 +36,7 @@ record Hosts(LoopbackHost sdk, LoopbackHost bare) implements AutoCloseable {
       if (tls != null) {
         tls.write(tlsDir);
       }
-      return new Hosts(new PinnedHost("sdk", tlsDir, 0), new PinnedHost("bare", tlsDir, 0));
+      return both(() -> new PinnedHost("sdk", tlsDir, 0), () -> new PinnedHost("bare", tlsDir, 0));
     } finally {
       if (tlsDir != null) {
         try (var files = Files.list(tlsDir)) {
@@ -45,6 +46,17 @@ record Hosts(LoopbackHost sdk, LoopbackHost bare) implements AutoCloseable {
         }
         Files.delete(tlsDir);
       }
+    }
+  }
+
+  /** Starts the SDK's host, then bare Jetty; the first is closed again when the second fails to start. */
+  private static Hosts both(Callable<LoopbackHost> sdk, Callable<LoopbackHost> bare) throws Exception {
+    LoopbackHost first = sdk.call();
+    try {
+      return new Hosts(first, bare.call());
+    } catch (Exception | Error e) {
+      first.close();
+      throw e;
     }
   }
 
