@@ -36,8 +36,8 @@ final class PlainText {
   }
 
   /**
-   * Whether every character of {@code text} is plain, so that JSON writes it unescaped (also in HTML-safe mode, which
-   * escapes only ASCII the caller checks itself). Every byte of a non-ASCII character's UTF-8 has its high bit set.
+   * Whether every character of {@code text} is plain, so that JSON writes it unescaped (HTML-safe JSON also escapes
+   * {@code < > & = '}, which this does not test). Every byte of a non-ASCII character's UTF-8 has its high bit set.
    */
   static boolean isPlain(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
