@@ -15,7 +15,6 @@ import io.tokensdk.model.tsp.TspResponseCode;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.SpecId;
 import io.tokensdk.spec.SpecOperation;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,19 +34,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every operation of the three specs, over real HTTP to MockWebServer: the exact request, and every documented answer. */
 @ExtendWith(SecretLog.class)
 class ClientWireTest {
-  private MockWebServer server;
+  @AutoClose
+  private final MockWebServer server = Loopback.server();
   private Clients clients;
 
   @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
+  void start() {
     clients = Clients.against(server, b -> b.retryPolicy(RetryPolicy.NONE));
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
   }
 
   static Stream<WireCase> cases() {

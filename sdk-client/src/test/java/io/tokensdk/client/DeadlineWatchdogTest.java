@@ -21,7 +21,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,18 +31,12 @@ import org.junit.jupiter.api.Test;
 class DeadlineWatchdogTest {
   private static final Duration BOUND = Duration.ofSeconds(20);
   private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(1)).build();
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-  }
+  @AutoClose
+  private final MockWebServer server = Loopback.server();
 
   @AfterEach
-  void stop() throws IOException {
+  void stop() {
     http.dispatcher().cancelAll();
-    server.shutdown();
   }
 
   @Test

@@ -5,31 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokensdk.client.tsp.TspClient;
-import java.io.IOException;
 import java.time.Duration;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code getMessage()} alone tells the operation, the request id and the attempts; a 404 hints at the base path. */
 @ExtendWith(SecretLog.class)
 class ErrorMessageTest {
-  private MockWebServer server;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
+  @AutoClose
+  private final MockWebServer server = Loopback.server();
 
   private TspClient tsp(String basePath) {
     return new TspClient(ClientConfig.builder(server.url(basePath).toString()).httpLog(SecretLog.sink())

@@ -22,8 +22,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,20 +36,10 @@ class FaultMatrixTest {
   /** Long backoffs: on the fake clock they cost nothing, and a real sleep would make the test time out. */
   private static final RetryPolicy SLOW = RetryPolicy.of(3, Duration.ofSeconds(10), Duration.ofSeconds(40));
 
-  private MockWebServer server;
+  @AutoClose
+  private final MockWebServer server = Loopback.server();
   private final FakeTiming timing = new FakeTiming();
   private final List<AttemptEvent> events = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
-  }
 
   private Clients clients(RetryPolicy policy, Duration readTimeout, Duration deadline) {
     return Clients.against(server, b -> b.retryPolicy(policy).readTimeout(readTimeout).callDeadline(deadline)

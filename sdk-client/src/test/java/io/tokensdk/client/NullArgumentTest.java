@@ -10,31 +10,29 @@ import io.tokensdk.client.pat.PatNotificationClient;
 import io.tokensdk.client.tsp.TspClient;
 import io.tokensdk.model.tsp.State;
 import io.tokensdk.model.tsp.UpdateTokenStateReq;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Null arguments give a typed error that names the argument, and nothing reaches the server. */
 class NullArgumentTest {
-  private MockWebServer server;
+  @AutoClose
+  private final MockWebServer server = Loopback.server();
   private TspClient tsp;
 
   @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
+  void start() {
     tsp = new TspClient(ClientConfig.builder(server.url("/tsp/trapi/v1.0").toString()).build());
   }
 
   @AfterEach
-  void stop() throws IOException {
+  void stop() {
     tsp.close();
     assertEquals(0, server.getRequestCount(), "nothing was sent");
-    server.shutdown();
   }
 
   private static UpdateTokenStateReq request() {

@@ -11,14 +11,13 @@ import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.Sensitivity;
 import io.tokensdk.spec.SpecId;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,22 +34,16 @@ class SensitiveLogTest {
   private static final String CARD_DATA = "0931";
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
-  private MockWebServer server;
+  @AutoClose
+  private final MockWebServer server = Loopback.server();
   private Clients clients;
 
   @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
+  void start() {
     clients = Clients.against(server, b -> b.retryPolicy(RetryPolicy.NONE).httpLog(line -> {
       lines.add(line);
       SecretLog.sink().log(line);
     }));
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    server.shutdown();
   }
 
   @Test
