@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tokensdk.server.servlet.TokenSdkServlet;
 import java.util.UUID;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ServletAdapterTest {
   private static final Recorder TSP = new Recorder();
   private static final Recorder COF = new Recorder();
-  private static Server jetty;
+  private static ServletHost host;
   private static Http http;
 
   @BeforeAll
@@ -28,22 +23,14 @@ class ServletAdapterTest {
         .mount(new TestHandlers.Cof(COF), MountOptions.builder().apiKeys(ApiKeys.of(Samples.API_KEY)).build())
         .mount(new TestHandlers.Pat(new Recorder()))
         .build();
-    jetty = new Server();
-    ServerConnector connector = new ServerConnector(jetty);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    jetty.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/app");
-    context.addServlet(new ServletHolder(new TokenSdkServlet(dispatcher)), "/*");
-    jetty.setHandler(context);
-    jetty.start();
-    http = new Http("http://127.0.0.1:" + connector.getLocalPort() + "/app");
+    host = ServletHost.start(dispatcher, "/app");
+    http = new Http(host.url());
   }
 
   @AfterAll
   static void stop() throws Exception {
     http.close();
-    jetty.stop();
+    host.close();
   }
 
   @Test

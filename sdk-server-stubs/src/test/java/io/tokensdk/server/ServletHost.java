@@ -16,14 +16,21 @@ import org.eclipse.jetty.server.ServerConnector;
 final class ServletHost implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
+  private final String contextPath;
 
-  private ServletHost(Server jetty, ServerConnector connector) {
+  private ServletHost(Server jetty, ServerConnector connector, String contextPath) {
     this.jetty = jetty;
     this.connector = connector;
+    this.contextPath = contextPath;
   }
 
-  /** Serves {@code dispatcher} on a free loopback port. */
+  /** Serves {@code dispatcher} on a free loopback port, at the root. */
   static ServletHost start(TokenSdkDispatcher dispatcher) {
+    return start(dispatcher, "/");
+  }
+
+  /** Serves {@code dispatcher} on a free loopback port, under {@code contextPath}. */
+  static ServletHost start(TokenSdkDispatcher dispatcher, String contextPath) {
     Server jetty = new Server();
     HttpConfiguration http = new HttpConfiguration();
     // the dispatcher decodes path segments itself, so an encoded slash in a path value (a token id) is no ambiguity
@@ -32,7 +39,7 @@ final class ServletHost implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     jetty.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
+    ServletContextHandler context = new ServletContextHandler(contextPath);
     context.getServletHandler().setDecodeAmbiguousURIs(true);
     context.addServlet(new ServletHolder(new TokenSdkServlet(dispatcher)), "/*");
     jetty.setHandler(context);
@@ -41,7 +48,7 @@ final class ServletHost implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("cannot start Jetty", e);
     }
-    return new ServletHost(jetty, connector);
+    return new ServletHost(jetty, connector, contextPath);
   }
 
   /** The bound port. */
@@ -49,9 +56,9 @@ final class ServletHost implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://127.0.0.1:<port>}, followed by the context path unless it is the root. */
   String url() {
-    return "http://127.0.0.1:" + port();
+    return "http://127.0.0.1:" + port() + (contextPath.equals("/") ? "" : contextPath);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.tokensdk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tokensdk.server.servlet.TokenSdkServlet;
 import io.tokensdk.spec.ApiConventions;
 import io.tokensdk.spec.ApiSpec;
 import io.tokensdk.spec.IdempotencyKey;
@@ -11,10 +10,6 @@ import io.tokensdk.spec.SpecOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SpecDeduplicationTest {
   private static final Map<SpecId, Recorder> RECORDERS =
       Map.of(SpecId.TSP, new Recorder(), SpecId.COF, new Recorder(), SpecId.PAT, new Recorder());
-  private static Server jetty;
+  private static ServletHost host;
   private static Http http;
 
   @BeforeAll
@@ -38,22 +33,14 @@ class SpecDeduplicationTest {
             MountOptions.builder().apiKeys(ApiKeys.of(Samples.API_KEY)).build())
         .mount(new TestHandlers.Pat(RECORDERS.get(SpecId.PAT)))
         .build();
-    jetty = new Server();
-    ServerConnector connector = new ServerConnector(jetty);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    jetty.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(new TokenSdkServlet(dispatcher)), "/*");
-    jetty.setHandler(context);
-    jetty.start();
-    http = new Http("http://127.0.0.1:" + connector.getLocalPort());
+    host = ServletHost.start(dispatcher);
+    http = new Http(host.url());
   }
 
   @AfterAll
   static void stop() throws Exception {
     http.close();
-    jetty.stop();
+    host.close();
   }
 
   @Test
