@@ -59,7 +59,8 @@ final class Deduplicator {
    * @param keyName how the key is named in an error, e.g. {@code header x-request-id}
    */
   Answer once(String key, String keyName, String fingerprint, ParsedRequest request, Supplier<Answer> first) {
-    long deadline = System.nanoTime() + wait.toNanos();
+    long deadline = 0;
+    boolean waited = false;
     String owner = OWNER_PREFIX + Long.toString(OWNERS.incrementAndGet(), 36);
     while (true) {
       DedupeStore.Claim claim;
@@ -79,6 +80,11 @@ final class Deduplicator {
         case ACQUIRED:
           return runClaimed(key, owner, request, first);
         default:
+          if (!waited) {
+            // the wait is timed from the first duplicate answer: a first claim, the common case, reads no clock
+            deadline = System.nanoTime() + wait.toNanos();
+            waited = true;
+          }
           long left = deadline - System.nanoTime();
           if (left <= 0) {
             return Answer.of(profile.busy(request.tree().get()), ServerEvent.Outcome.DUPLICATE_IN_PROGRESS);

@@ -55,7 +55,7 @@ public final class TokenSdkDispatcher {
    */
   public ServerResponse handle(ServerRequest request) {
     Objects.requireNonNull(request, "request");
-    long start = System.nanoTime();
+    long start = startTime();
     Mount mount = mountFor(request.rawPath());
     Mount.Served served;
     try {
@@ -88,7 +88,7 @@ public final class TokenSdkDispatcher {
   public ServerResponse retryLater(ServerRequest request, Duration retryAfter) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(retryAfter, "retryAfter");
-    long start = System.nanoTime();
+    long start = startTime();
     Mount mount = mountFor(request.rawPath());
     ServerResponse response = mount != null ? mount.profile().retryLater(retryAfter, null)
         : ServerResponse.empty(503).withHeader("Retry-After", ApiProfile.seconds(retryAfter));
@@ -112,7 +112,7 @@ public final class TokenSdkDispatcher {
   public ServerResponse malformed(String rawPath, UnaryOperator<String> header, int status, String reason) {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(reason, "reason");
-    long start = System.nanoTime();
+    long start = startTime();
     Mount mount = rawPath == null ? null : mountFor(rawPath);
     if (mount == null && mounts.size() == 1) {
       mount = mounts.get(0);
@@ -153,6 +153,11 @@ public final class TokenSdkDispatcher {
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "handler error hook failed with {0}", e.getClass().getName());
     }
+  }
+
+  /** When an answer began, for the listener's event; no clock read without a listener. */
+  private long startTime() {
+    return listener == null ? 0 : System.nanoTime();
   }
 
   private void report(Mount mount, String operationId, ServerResponse response, long start,
