@@ -14,7 +14,6 @@ import io.tokensdk.spec.ValidationMode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What differs between the three APIs on the client side: which caller option supplies the idempotency id, any other
@@ -49,7 +48,7 @@ abstract class ApiProtocol {
     IdempotencyKey key = conventions.idempotencyKey(operationId);
     return switch (key.location()) {
       case HEADER -> {
-        String id = callerId(options).orElseGet(() -> UUID.randomUUID().toString());
+        String id = callerId(options).orElseGet(RequestIds::next);
         headers.put(key.name(), id);
         yield id;
       }
@@ -81,7 +80,7 @@ abstract class ApiProtocol {
   static String fillIfAbsent(JsonObject body, String field) {
     JsonElement present = body.get(field);
     if (present == null || present.isJsonNull()) {
-      body.addProperty(field, UUID.randomUUID().toString());
+      body.addProperty(field, RequestIds.next());
     }
     return body.get(field).getAsString();
   }

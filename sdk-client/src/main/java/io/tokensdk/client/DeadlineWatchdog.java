@@ -2,7 +2,8 @@ package io.tokensdk.client;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,18 +16,24 @@ import okhttp3.Call;
  * sequential caller is every call: a futex wake and a context switch per request. This watchdog only wakes when a new
  * deadline is earlier than the wake-up it already planned. Deadlines of one client are alike, so under steady traffic
  * it wakes about once per deadline length, not once per call.
+ *
+ * <p>Watching and closing take no lock: the deadlines sit in a concurrent sorted map, and a new watch reads the planned
+ * wake-up to decide whether the thread must be woken. Only then does it take the lock, to signal. The thread clears
+ * {@link #planned} before it reads the earliest deadline, and a watch is added before {@code planned} is read: either
+ * the thread sees the new watch, or the watch sees that no wake-up is planned and signals.
  */
 final class DeadlineWatchdog {
   /** The watchdog of the process; its thread starts with the first watched call. */
   static final DeadlineWatchdog SHARED = new DeadlineWatchdog();
 
+  private final ConcurrentSkipListMap<Watch, Boolean> watched = new ConcurrentSkipListMap<>();
+  private final AtomicLong sequence = new AtomicLong();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition earlierDeadline = lock.newCondition();
-  private final TreeSet<Watch> watched = new TreeSet<>();
-  private final AtomicLong sequence = new AtomicLong();
-  /** Guarded by {@link #lock}: whether the thread sleeps towards {@link #wakeAt} (else it waits for a first watch). */
-  private boolean planned;
-  private long wakeAt;
+  /** Whether the thread sleeps towards {@link #wakeAt} (else it is about to look, or waits for a first watch). */
+  private volatile boolean planned;
+  private volatile long wakeAt;
+  /** Guarded by {@link #lock}. */
   private Thread thread;
 
   /**
@@ -35,23 +42,29 @@ final class DeadlineWatchdog {
    */
   Watch watch(Call call, long timeoutNanos) {
     Watch watch = new Watch(call, System.nanoTime() + timeoutNanos, sequence.incrementAndGet());
+    watched.put(watch, Boolean.TRUE);
+    if (!planned || watch.deadline - wakeAt < 0) {
+      wakeFor(watch.deadline);
+    }
+    return watch;
+  }
+
+  private void wakeFor(long deadline) {
     lock.lock();
     try {
-      watched.add(watch);
       if (thread == null) {
         thread = new Thread(this::run, "tokensdk-deadline-watchdog");
         thread.setDaemon(true);
         thread.start();
       }
-      if (!planned || watch.deadline - wakeAt < 0) {
+      if (!planned || deadline - wakeAt < 0) {
+        wakeAt = deadline;
         planned = true;
-        wakeAt = watch.deadline;
         earlierDeadline.signal();
       }
     } finally {
       lock.unlock();
     }
-    return watch;
   }
 
   private void run() {
@@ -60,17 +73,21 @@ final class DeadlineWatchdog {
       lock.lock();
       try {
         long now = System.nanoTime();
-        while (!watched.isEmpty() && watched.first().deadline - now <= 0) {
-          expired.add(watched.pollFirst());
+        for (Map.Entry<Watch, Boolean> first = watched.firstEntry();
+            first != null && first.getKey().deadline - now <= 0; first = watched.firstEntry()) {
+          if (watched.remove(first.getKey()) != null) {
+            expired.add(first.getKey());
+          }
         }
         if (expired.isEmpty()) {
-          if (watched.isEmpty()) {
-            planned = false;
+          planned = false;
+          Map.Entry<Watch, Boolean> first = watched.firstEntry();
+          if (first == null) {
             earlierDeadline.awaitUninterruptibly();
           } else {
             // a watch closed since the plan leaves a stale wake-up behind: harmless, it only re-plans
+            wakeAt = first.getKey().deadline;
             planned = true;
-            wakeAt = watched.first().deadline;
             earlierDeadline.awaitNanos(wakeAt - now);
           }
           continue;
@@ -81,7 +98,7 @@ final class DeadlineWatchdog {
       } finally {
         lock.unlock();
       }
-      // cancel outside the lock: OkHttp takes its own locks, and watch() must never wait on them
+      // cancel outside the lock: OkHttp takes its own locks, and a watch that signals must never wait on them
       expired.forEach(watch -> watch.call.cancel());
       expired.clear();
     }
@@ -107,22 +124,12 @@ final class DeadlineWatchdog {
 
     @Override
     public void close() {
-      lock.lock();
-      try {
-        watched.remove(this);
-      } finally {
-        lock.unlock();
-      }
+      watched.remove(this);
     }
   }
 
   /** For tests: how many calls are watched now. */
   int watchedCount() {
-    lock.lock();
-    try {
-      return watched.size();
-    } finally {
-      lock.unlock();
-    }
+    return watched.size();
   }
 }

@@ -10,8 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tokensdk.client.tsp.TspClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -80,6 +86,50 @@ class DeadlineWatchdogTest {
       tsp.healthCheck();
     }
     assertThrows(TspApiException.class, tsp::healthCheck);
+    assertEquals(before, DeadlineWatchdog.SHARED.watchedCount());
+  }
+
+  /**
+   * Watches and closes from eight threads at once, the near deadlines among them left open: a wake-up lost between a
+   * watch and the watchdog's next plan would leave one of them uncancelled.
+   */
+  @Test
+  void deadlinesWatchedFromManyThreadsAtOnceAreAllKept() throws Exception {
+    int before = DeadlineWatchdog.SHARED.watchedCount();
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Call> near = Collections.synchronizedList(new ArrayList<>());
+    List<Call> far = Collections.synchronizedList(new ArrayList<>());
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < 3_000; i++) {
+            Call call = http.newCall(request());
+            if (i % 100 == 7) {
+              // left open: only the watchdog ends it, whatever later deadlines were planned meanwhile
+              DeadlineWatchdog.SHARED.watch(call, TimeUnit.MILLISECONDS.toNanos(1 + i % 50));
+              near.add(call);
+            } else {
+              DeadlineWatchdog.SHARED.watch(call, TimeUnit.MINUTES.toNanos(10)).close();
+              far.add(call);
+            }
+          }
+        }));
+      }
+      for (Future<?> thread : done) {
+        thread.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTimeoutPreemptively(BOUND, () -> {
+      while (!near.stream().allMatch(Call::isCanceled)) {
+        Thread.sleep(10);
+      }
+    }, "every call whose deadline passed is cancelled");
+    assertEquals(threads * 30, near.size());
+    assertTrue(far.stream().noneMatch(Call::isCanceled), "no closed watch cancels its call");
     assertEquals(before, DeadlineWatchdog.SHARED.watchedCount());
   }
 
