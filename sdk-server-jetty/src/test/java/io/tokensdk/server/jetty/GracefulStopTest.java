@@ -2,6 +2,7 @@ package io.tokensdk.server.jetty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -98,6 +99,33 @@ class GracefulStopTest {
     } finally {
       tsp.gate.open();
       stopper.shutdownNow();
+      server.stop();
+    }
+  }
+
+  /**
+   * A request whose caller left (its connection reset) ends when its answer fails to be written: a stop then waits for
+   * it no longer, instead of waiting out the grace for a request that can never be answered.
+   */
+  @Test
+  void aStopDoesNotWaitForARequestWhoseCallerLeft() throws Exception {
+    Handlers.Tsp tsp = new Handlers.Tsp();
+    TokenSdkServer server = TokenSdkServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
+        .stopGrace(Duration.ofSeconds(90)).mount(tsp).build().start();
+    tsp.gate.close();
+    try {
+      RawHttp gone = new RawHttp(server.port());
+      gone.request("GET", HEALTH, null, "x-request-id", "gone");
+      tsp.gate.awaitEntered(1);
+      gone.socket.setSoLinger(true, 0);
+      gone.close();
+      tsp.gate.open();
+      assertEquals(204, send(server.port(), "next").status(), "the next caller is served");
+      assertTimeoutPreemptively(Duration.ofSeconds(30), server::stop,
+          "the stop returns once the departed caller's answer has failed, not after the grace");
+      assertEquals(2, tsp.gate.finished.get(), "the departed caller's handler ran to its end");
+    } finally {
+      tsp.gate.open();
       server.stop();
     }
   }
