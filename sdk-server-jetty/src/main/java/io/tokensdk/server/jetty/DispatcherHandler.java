@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -59,10 +60,21 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    Exchange exchange = new Exchange(request, response, callback, this::ended);
+    Exchange exchange = new Exchange(request, response, callback);
     Connection connection = exchange.connection();
     exchanges.put(connection, exchange);
     deadlines.requestStarted(connection);
+    Connector connector = request.getConnectionMetaData().getConnector();
+    Request.addCompletionListener(request, failure -> {
+      deadlines.requestEnded(connection);
+      exchanges.remove(connection, exchange);
+      if (connector instanceof GracefulConnector graceful) {
+        graceful.requestEnded(connection);
+      }
+      if (stopping && exchanges.isEmpty()) {
+        drained.complete(null);
+      }
+    });
     // a handler may run longer than the idle timeout: that is not the peer's fault
     request.addIdleTimeoutListener(timeout -> false);
     if (stopping) {
@@ -100,19 +112,6 @@ final class DispatcherHandler extends Handler.Abstract implements Graceful {
       }
     });
     return true;
-  }
-
-  /** {@code exchange} has been answered in full, or its answer failed: its connection may carry the next request. */
-  private void ended(Exchange exchange) {
-    Connection connection = exchange.connection();
-    deadlines.requestEnded(connection);
-    exchanges.remove(connection, exchange);
-    if (exchange.connector() instanceof GracefulConnector graceful) {
-      graceful.requestEnded(connection);
-    }
-    if (stopping && exchanges.isEmpty()) {
-      drained.complete(null);
-    }
   }
 
   /** True when {@code connection} carries a request that has not been answered in full. */
