@@ -19,6 +19,7 @@ final class RequestIds {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final int ID_BYTES = 16;
   private static final int IDS_PER_DRAW = 32;
+  /** The smallest power of two at least twice the CPUs: few threads share a stripe at once. */
   private static final Stripe[] STRIPES = stripes(Integer.highestOneBit(
       Math.max(1, Runtime.getRuntime().availableProcessors() * 2 - 1)) * 2);
 
