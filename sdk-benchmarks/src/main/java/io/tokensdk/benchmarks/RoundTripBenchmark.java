@@ -36,6 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * TLS; one thread (latency) and 4 and 8 threads (throughput). The hosts run in the benchmark's JVM, or with
  * {@code -p placement=pinned} each in a JVM of its own on a CPU of its own ({@link Hosts}); the CPU time of a round
  * trip ({@link ThreadCpuProfiler#PROCESS}) is the client's and the host's either way.
+ * <p>The createToken round trip has two more sides, which split the SDK's cost between its two ends: {@code sdkHost}
+ * (bare OkHttp posting the floor's bytes to the SDK's host) and {@code sdkClient} (the SDK's typed call to bare
+ * Jetty). The SDK against {@code sdkHost} is the share of its client, against {@code sdkClient} that of its host.
+ * {@code 'RoundTripBenchmark.(sdk|floor)_'} selects the pairs alone.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 30)
@@ -56,7 +60,9 @@ public class RoundTripBenchmark {
   private Hosts hosts;
   private TspClient tsp;
   private CofNotificationClient cof;
+  private TspClient tspToBare;
   private OkHttpClient bare;
+  private String sdkBase;
   private String bareBase;
   private CreateTokenReq createToken;
   private BindingCreationNotification binding;
@@ -67,7 +73,9 @@ public class RoundTripBenchmark {
     Tls tls = mtls ? new Tls() : null;
     hosts = Hosts.start(placement, tls, API_KEY);
     String scheme = mtls ? "https" : "http";
-    String sdkBase = scheme + "://127.0.0.1:" + hosts.sdk().port();
+    sdkBase = scheme + "://127.0.0.1:" + hosts.sdk().port();
+    bareBase = scheme + "://127.0.0.1:" + hosts.bare().port();
+    ClientConfig.Builder tspToBareConfig = ClientConfig.builder(bareBase + "/tsp/trapi/v1.0");
     ClientConfig.Builder tspConfig = ClientConfig.builder(sdkBase + "/tsp/trapi/v1.0");
     ClientConfig.Builder cofConfig = ClientConfig.builder(sdkBase + "/tsh-cof")
         .apiKey(API_KEY);
@@ -77,15 +85,15 @@ public class RoundTripBenchmark {
     if (mtls) {
       char[] password = "bench".toCharArray();
       HandshakeCertificates client = tls.clientSide();
-      for (ClientConfig.Builder config : new ClientConfig.Builder[] {tspConfig, cofConfig}) {
+      for (ClientConfig.Builder config : new ClientConfig.Builder[] {tspConfig, cofConfig, tspToBareConfig}) {
         config.clientCertificate(tls.clientKeyStore(password), password).trustManager(client.trustManager());
       }
       bareBuilder.sslSocketFactory(client.sslSocketFactory(), client.trustManager());
     }
     tsp = new TspClient(tspConfig.build());
     cof = new CofNotificationClient(cofConfig.build());
+    tspToBare = new TspClient(tspToBareConfig.build());
     bare = bareBuilder.build();
-    bareBase = scheme + "://127.0.0.1:" + hosts.bare().port();
     createToken = TokenSdkJson.gson().fromJson(BenchApis.CREATE_TOKEN, CreateTokenReq.class);
     binding = TokenSdkJson.gson().fromJson(BenchApis.BINDING_CREATION, BindingCreationNotification.class);
   }
@@ -104,7 +112,19 @@ public class RoundTripBenchmark {
 
   @Benchmark
   public byte[] floor_createToken() throws IOException {
-    return post("/tsp/trapi/v1.0/tokens", "x-request-id", BenchApis.CREATE_TOKEN_BYTES);
+    return post(bareBase, "/tsp/trapi/v1.0/tokens", "x-request-id", BenchApis.CREATE_TOKEN_BYTES);
+  }
+
+  /** The SDK's host alone: bare OkHttp posting the floor's bytes to it. */
+  @Benchmark
+  public byte[] sdkHost_createToken() throws IOException {
+    return post(sdkBase, "/tsp/trapi/v1.0/tokens", "x-request-id", BenchApis.CREATE_TOKEN_BYTES);
+  }
+
+  /** The SDK's client alone: its typed call to bare Jetty, which answers the floor's bytes. */
+  @Benchmark
+  public CreateTokenRes sdkClient_createToken() {
+    return tspToBare.createToken(createToken);
   }
 
   @Benchmark
@@ -146,7 +166,7 @@ public class RoundTripBenchmark {
 
   @Benchmark
   public byte[] floor_cofNotification() throws IOException {
-    return post("/tsh-cof/notify-binding-creation", "x-correlation-id", BenchApis.BINDING_CREATION_BYTES);
+    return post(bareBase, "/tsh-cof/notify-binding-creation", "x-correlation-id", BenchApis.BINDING_CREATION_BYTES);
   }
 
   @Benchmark
@@ -161,8 +181,8 @@ public class RoundTripBenchmark {
     return exchange(request);
   }
 
-  private byte[] post(String path, String idHeader, byte[] body) throws IOException {
-    Request.Builder request = new Request.Builder().url(bareBase + path)
+  private byte[] post(String base, String path, String idHeader, byte[] body) throws IOException {
+    Request.Builder request = new Request.Builder().url(base + path)
         .header(idHeader, UUID.randomUUID().toString()).post(RequestBody.create(body, JSON));
     if (idHeader.equals("x-correlation-id")) {
       request.header("authorization", "APIKEY " + API_KEY);
