@@ -48,6 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RoundTripBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final String API_KEY = HostBenchmark.API_KEY;
+  /** Where bare OkHttp posts a createToken, as a caller without the SDK writes it. */
+  private static final String CREATE_TOKEN_PATH = "/tsp/trapi/v1.0/tokens";
 
   /** Plain HTTP or mutual TLS. */
   @Param({"plain", "mtls"})
@@ -112,13 +114,13 @@ public class RoundTripBenchmark {
 
   @Benchmark
   public byte[] floor_createToken() throws IOException {
-    return post(bareBase, "/tsp/trapi/v1.0/tokens", "x-request-id", BenchApis.CREATE_TOKEN_BYTES);
+    return post(bareBase, CREATE_TOKEN_PATH, "x-request-id", BenchApis.CREATE_TOKEN_BYTES);
   }
 
   /** The SDK's host alone: bare OkHttp posting the floor's bytes to it. */
   @Benchmark
   public byte[] sdkHost_createToken() throws IOException {
-    return post(sdkBase, "/tsp/trapi/v1.0/tokens", "x-request-id", BenchApis.CREATE_TOKEN_BYTES);
+    return post(sdkBase, CREATE_TOKEN_PATH, "x-request-id", BenchApis.CREATE_TOKEN_BYTES);
   }
 
   /** The SDK's client alone: its typed call to bare Jetty, which answers the floor's bytes. */
