@@ -1,6 +1,7 @@
 package io.tokensdk.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -92,6 +93,7 @@ public final class BenchMain {
 
   private static void printHeader() {
     System.out.println();
+    System.out.println(IdleCpus.describe(Path.of("/")));
     System.out.println("Ratios (speed of the SDK against its baseline: higher is better, 1.00 = as fast):");
   }
 
