@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * How this machine's idle CPUs wait, as Linux reports it, for the report's header. On a virtual machine whose idle CPUs
  * halt at once ({@code guest_halt_poll_ns} 0), waking a thread goes through the hypervisor, and a sequential round trip
  * pays for that more the longer its host works: the round-trip pairs then read lower than on a machine whose idle CPUs
- * poll first (docs/benchmarks.md, "The machine's idle setting").
+ * poll first (docs/benchmarks.md, "Re-run on 2026-12-07 (midday)").
  */
 final class IdleCpus {
   private static final String DRIVER = "sys/devices/system/cpu/cpuidle/current_driver";
