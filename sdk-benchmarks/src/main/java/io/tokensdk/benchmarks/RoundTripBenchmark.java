@@ -48,8 +48,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RoundTripBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final String API_KEY = HostBenchmark.API_KEY;
-  /** Where bare OkHttp posts a createToken, as a caller without the SDK writes it. */
-  private static final String CREATE_TOKEN_PATH = "/tsp/trapi/v1.0/tokens";
+  /** The TSP API's base path, as a caller without the SDK writes it. */
+  private static final String TSP_BASE = "/tsp/trapi/v1.0";
+  /** Where bare OkHttp posts a createToken. */
+  private static final String CREATE_TOKEN_PATH = TSP_BASE + "/tokens";
 
   /** Plain HTTP or mutual TLS. */
   @Param({"plain", "mtls"})
@@ -77,8 +79,8 @@ public class RoundTripBenchmark {
     String scheme = mtls ? "https" : "http";
     sdkBase = scheme + "://127.0.0.1:" + hosts.sdk().port();
     bareBase = scheme + "://127.0.0.1:" + hosts.bare().port();
-    ClientConfig.Builder tspToBareConfig = ClientConfig.builder(bareBase + "/tsp/trapi/v1.0");
-    ClientConfig.Builder tspConfig = ClientConfig.builder(sdkBase + "/tsp/trapi/v1.0");
+    ClientConfig.Builder tspToBareConfig = ClientConfig.builder(bareBase + TSP_BASE);
+    ClientConfig.Builder tspConfig = ClientConfig.builder(sdkBase + TSP_BASE);
     ClientConfig.Builder cofConfig = ClientConfig.builder(sdkBase + "/tsh-cof")
         .apiKey(API_KEY);
     // the floor keeps as many idle connections as the SDK's pool does: the pair then differs by the SDK's work alone
@@ -178,7 +180,7 @@ public class RoundTripBenchmark {
 
   @Benchmark
   public byte[] floor_healthCheck() throws IOException {
-    Request request = new Request.Builder().url(bareBase + "/tsp/trapi/v1.0/healthCheck")
+    Request request = new Request.Builder().url(bareBase + TSP_BASE + "/healthCheck")
         .header("x-request-id", UUID.randomUUID().toString()).build();
     return exchange(request);
   }
